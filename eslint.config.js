@@ -65,9 +65,10 @@ export default ts.config(
 			'no-restricted-imports': ['error', coreForbiddenImports],
 			'no-restricted-globals': [
 				'error',
-				...['window', 'document', 'navigator', 'localStorage', 'location', 'self', 'process'].map(
-					(name) => ({ name, message: 'src/lib/core runs everywhere: no DOM or Node globals.' })
-				)
+				...['window', 'document', 'navigator', 'localStorage', 'location', 'self', 'process'].map((name) => ({
+					name,
+					message: 'src/lib/core runs everywhere: no DOM or Node globals.'
+				}))
 			],
 			'no-restricted-properties': [
 				'error',
