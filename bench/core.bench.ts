@@ -109,13 +109,18 @@ function dragRecompute(objective: Objective2D): number[] {
 
 console.log('');
 console.log(`One drag event: ${roster.length} trajectories x ${STEPS} steps, 300 repetitions:`);
+const typedGp = compileExpression(
+	'(1+(x+y+1)^2*(19-14*x+3*x^2-14*y+6*x*y+3*y^2))*(30+(2*x-3*y)^2*(18-32*x+12*x^2+48*y-36*x*y+27*y^2))'
+);
+if (!typedGp.ok) throw new Error(typedGp.error.message);
 for (const [name, objective, target] of [
-	['built-in Rosenbrock', rosenbrock, 2],
-	['typed Rosenbrock', rosenbrockTyped, 4]
+	['built-in Rosenbrock', rosenbrock, '< 2 ms'],
+	['typed Rosenbrock', rosenbrockTyped, '< 4 ms'],
+	['typed Goldstein-Price', typedGp.value, 'none: a large expression']
 ] as const) {
 	const t = dragRecompute(objective);
 	console.log(
-		`  ${name.padEnd(20)} median ${median(t).toFixed(3)} ms, p95 ${quantile(t, 0.95).toFixed(3)} ms  (target < ${target} ms)`
+		`  ${name.padEnd(22)} median ${median(t).toFixed(3)} ms, p95 ${quantile(t, 0.95).toFixed(3)} ms  (target ${target})`
 	);
 }
 

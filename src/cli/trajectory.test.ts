@@ -1,4 +1,4 @@
-/** The CLI as scripts use it: a real process, its stdout, stderr and exit code. */
+/** The CLI as scripts use it (through its launcher): a real process, its stdout, stderr and exit code. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ const run = promisify(execFile);
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
 	try {
-		const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/trajectory.ts', ...args]);
+		const { stdout, stderr } = await run(process.execPath, ['src/cli/run.mjs', 'trajectory', ...args]);
 		return { code: 0, stdout, stderr };
 	} catch (e) {
 		const err = e as { code: number; stdout: string; stderr: string };

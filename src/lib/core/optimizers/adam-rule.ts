@@ -6,16 +6,27 @@
  * The bias corrections are placed exactly where torch.optim.Adam places them (eps is added after
  * dividing the root by sqrt(1 - b2^t)), which matters when eps is not negligible.
  */
+import { powerAt, powerCursor, type PowerCursor } from './powers';
 
 export interface AdamState {
 	t: number;
+	/** beta1^t and beta2^t, through the power cache (created on the first step). */
+	p1: PowerCursor | null;
+	p2: PowerCursor | null;
 	m: Float64Array;
 	v: Float64Array;
 	vmax: Float64Array;
 }
 
 export function initAdam(n: number): AdamState {
-	return { t: 0, m: new Float64Array(n), v: new Float64Array(n), vmax: new Float64Array(n) };
+	return {
+		t: 0,
+		p1: null,
+		p2: null,
+		m: new Float64Array(n),
+		v: new Float64Array(n),
+		vmax: new Float64Array(n)
+	};
 }
 
 export function adamStep(
@@ -31,8 +42,10 @@ export function adamStep(
 	const b2 = betas[1];
 	const { m, v, vmax } = s;
 	s.t += 1;
-	const stepSize = lr / (1 - b1 ** s.t);
-	const bc2Sqrt = Math.sqrt(1 - b2 ** s.t);
+	s.p1 ??= powerCursor(b1);
+	s.p2 ??= powerCursor(b2);
+	const stepSize = lr / (1 - powerAt(s.p1, s.t));
+	const bc2Sqrt = Math.sqrt(1 - powerAt(s.p2, s.t));
 	for (let i = 0; i < p.length; i++) {
 		const gi = g[i];
 		m[i] = b1 * m[i] + (1 - b1) * gi;

@@ -7,6 +7,7 @@
  * Kingma & Ba (2015), section 7.1.
  */
 import { betasSpec, epsSpec, lrSpec, weightDecaySpec } from './hyper';
+import { powerAt, powerCursor, type PowerCursor } from './powers';
 import { defineOptimizer } from './types';
 
 interface AdamaxHyper {
@@ -19,6 +20,8 @@ interface AdamaxHyper {
 
 interface AdamaxState {
 	t: number;
+	/** beta1^t through the power cache. */
+	p1: PowerCursor;
 	m: Float64Array;
 	u: Float64Array;
 }
@@ -38,7 +41,7 @@ export const adamax = defineOptimizer<AdamaxHyper, AdamaxState>({
 		epsSpec(1e-8, 'Added to |g| inside the max, so u is never zero.'),
 		weightDecaySpec()
 	],
-	init: (n) => ({ t: 0, m: new Float64Array(n), u: new Float64Array(n) }),
+	init: (n, h) => ({ t: 0, p1: powerCursor(h.betas[0]), m: new Float64Array(n), u: new Float64Array(n) }),
 	step(p, g, s, h) {
 		const n = p.length;
 		const [b1, b2] = h.betas;
@@ -46,7 +49,7 @@ export const adamax = defineOptimizer<AdamaxHyper, AdamaxState>({
 		const { m, u } = s;
 		s.t += 1;
 		if (wd !== 0) for (let i = 0; i < n; i++) g[i] += wd * p[i];
-		const clr = h.lr / (1 - b1 ** s.t);
+		const clr = h.lr / (1 - powerAt(s.p1, s.t));
 		for (let i = 0; i < n; i++) {
 			const gi = g[i];
 			m[i] = b1 * m[i] + (1 - b1) * gi;

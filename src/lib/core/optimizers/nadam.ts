@@ -9,6 +9,7 @@
  * last term by 1 - P_t * mu_t * mu_{t+1}; that was a bug, fixed in torch 2.0.)
  */
 import { betasSpec, epsSpec, lrSpec, weightDecaySpec } from './hyper';
+import { powerAt, powerCursor, type PowerCursor } from './powers';
 import { defineOptimizer } from './types';
 
 interface NadamHyper {
@@ -23,6 +24,9 @@ interface NadamHyper {
 interface NadamState {
 	t: number;
 	muProduct: number;
+	/** beta2^t and 0.96^(t * momentum_decay) through the power cache. */
+	p2: PowerCursor;
+	decay: PowerCursor;
 	m: Float64Array;
 	v: Float64Array;
 }
@@ -54,18 +58,25 @@ export const nadam = defineOptimizer<NadamHyper, NadamState>({
 			domain: { lower: 0, upper: Infinity }
 		}
 	],
-	init: (n) => ({ t: 0, muProduct: 1, m: new Float64Array(n), v: new Float64Array(n) }),
+	init: (n, h) => ({
+		t: 0,
+		muProduct: 1,
+		p2: powerCursor(h.betas[1]),
+		decay: powerCursor(0.96, h.momentum_decay),
+		m: new Float64Array(n),
+		v: new Float64Array(n)
+	}),
 	step(p, g, s, h) {
 		const n = p.length;
 		const [b1, b2] = h.betas;
-		const { lr, eps, weight_decay: wd, momentum_decay: md } = h;
+		const { lr, eps, weight_decay: wd } = h;
 		const { m, v } = s;
 		s.t += 1;
 		const t = s.t;
-		const bc2 = 1 - b2 ** t;
+		const bc2 = 1 - powerAt(s.p2, t);
 		if (wd !== 0) for (let i = 0; i < n; i++) g[i] += wd * p[i];
-		const mu = b1 * (1 - 0.5 * 0.96 ** (t * md));
-		const muNext = b1 * (1 - 0.5 * 0.96 ** ((t + 1) * md));
+		const mu = b1 * (1 - 0.5 * powerAt(s.decay, t));
+		const muNext = b1 * (1 - 0.5 * powerAt(s.decay, t + 1));
 		s.muProduct *= mu;
 		const muProductNext = s.muProduct * muNext;
 		const cGrad = (-lr * (1 - mu)) / (1 - s.muProduct);

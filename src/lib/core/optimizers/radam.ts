@@ -9,6 +9,7 @@
  * Liu et al. (2020), "On the variance of the adaptive learning rate and beyond".
  */
 import { betasSpec, epsSpec, lrSpec, weightDecaySpec } from './hyper';
+import { powerAt, powerCursor, type PowerCursor } from './powers';
 import { defineOptimizer } from './types';
 
 interface RadamHyper {
@@ -21,6 +22,9 @@ interface RadamHyper {
 
 interface RadamState {
 	t: number;
+	/** beta1^t and beta2^t through the power cache. */
+	p1: PowerCursor;
+	p2: PowerCursor;
 	m: Float64Array;
 	v: Float64Array;
 }
@@ -42,7 +46,13 @@ export const radam = defineOptimizer<RadamHyper, RadamState>({
 		epsSpec(1e-8, 'Added to the denominator for numerical stability.'),
 		weightDecaySpec()
 	],
-	init: (n) => ({ t: 0, m: new Float64Array(n), v: new Float64Array(n) }),
+	init: (n, h) => ({
+		t: 0,
+		p1: powerCursor(h.betas[0]),
+		p2: powerCursor(h.betas[1]),
+		m: new Float64Array(n),
+		v: new Float64Array(n)
+	}),
 	step(p, g, s, h) {
 		const n = p.length;
 		const [b1, b2] = h.betas;
@@ -50,11 +60,12 @@ export const radam = defineOptimizer<RadamHyper, RadamState>({
 		const { m, v } = s;
 		s.t += 1;
 		const t = s.t;
+		const b2t = powerAt(s.p2, t);
 		if (wd !== 0) for (let i = 0; i < n; i++) g[i] += wd * p[i];
-		const bc1 = 1 - b1 ** t;
-		const bc2 = 1 - b2 ** t;
+		const bc1 = 1 - powerAt(s.p1, t);
+		const bc2 = 1 - b2t;
 		const rhoInf = 2 / (1 - b2) - 1;
-		const rhoT = rhoInf - (2 * t * b2 ** t) / bc2;
+		const rhoT = rhoInf - (2 * t * b2t) / bc2;
 		const rectified = rhoT > 5;
 		const rect = rectified
 			? Math.sqrt(((rhoT - 4) * (rhoT - 2) * rhoInf) / ((rhoInf - 4) * (rhoInf - 2) * rhoT))

@@ -19,7 +19,7 @@ interface FixtureCase {
 	points: [number, number, number][];
 }
 
-const cases = fixtures.cases as FixtureCase[];
+const cases = fixtures.cases as unknown as FixtureCase[];
 
 /** Relative difference with a 1e-12 absolute floor for coordinates that pass through zero. */
 function close(a: number, b: number, rel = 1e-9): boolean {
