@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// ES module workers can code-split: mathjs then loads inside the grid worker only for typed expressions.
+	worker: { format: 'es' },
 	test: {
 		include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
 		environment: 'node'

@@ -34,4 +34,5 @@ export interface SceneConfig {
 export const MAX_RUNS = 16;
 export const MAX_STEPS = 20_000;
 export const DEFAULT_STEPS = 200;
-export const DEFAULT_CAMERA: CameraState = { theta: -Math.PI / 4, phi: Math.PI / 5, zoom: 1 };
+/** The 3D view's default camera (one definition, in the surface view's camera module). */
+export { DEFAULT_CAMERA } from '../views/surface/camera';
