@@ -432,6 +432,9 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 	plot.on('pointerleave.hover', () => setLocalHover(null));
 
 	function setLocalHover(p: { x: number; y: number } | null): void {
+		// No hover readout while a start point is dragged: it would cost a layout and a linked redraw of every
+		// view on each pointer move, and the handle itself shows where the pointer is.
+		if (handleDragging && p !== null) return;
 		if (
 			p === localHover ||
 			(p !== null && localHover !== null && p.x === localHover.x && p.y === localHover.y)
@@ -450,6 +453,13 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 		moveSharedStart(roundToView(q.x), roundToView(q.y));
 	});
 
+	let handleDragging = false;
+
+	function beginHandleDrag(): void {
+		setLocalHover(null);
+		handleDragging = true;
+	}
+
 	function moveSharedStart(x: number, y: number): void {
 		dragStart = [x, y];
 		dirty.start = true;
@@ -463,14 +473,20 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 			const s = dragStart ?? data?.start ?? [0, 0];
 			return frame === null ? { x: 0, y: 0 } : { x: toPx(frame, s[0]), y: toPy(frame, s[1]) };
 		})
-		.on('start', () => startG.style('cursor', 'grabbing'))
+		.on('start', () => {
+			startG.style('cursor', 'grabbing');
+			beginHandleDrag();
+		})
 		.on('drag', (event: D3DragEvent<SVGGElement, unknown, { x: number; y: number }>) => {
 			if (frame === null) return;
 			const px = Math.min(w, Math.max(0, event.x));
 			const py = Math.min(h, Math.max(0, event.y));
 			moveSharedStart(roundToView(fromPx(frame, px)), roundToView(fromPy(frame, py)));
 		})
-		.on('end', () => startG.style('cursor', 'grab'));
+		.on('end', () => {
+			startG.style('cursor', 'grab');
+			handleDragging = false;
+		});
 	startG.call(startDrag);
 
 	startG
@@ -509,6 +525,8 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 
 	const runStartDrag = drag<SVGGElement, RunView>()
 		.container(() => plot.node() as SVGGElement)
+		.on('start', beginHandleDrag)
+		.on('end', () => (handleDragging = false))
 		.subject((_event, run) => {
 			const s = run.start ?? [0, 0];
 			return frame === null ? { x: 0, y: 0 } : { x: toPx(frame, s[0]), y: toPy(frame, s[1]) };

@@ -27,7 +27,9 @@ import {
 	trajectoryChecksum,
 	trajectoryPositions,
 	triangleIndexCount,
-	visibleEnd
+	visibleEnd,
+	keptUpTo,
+	thinTrajectory
 } from './height';
 
 const box: ViewBox = { xMin: -2, xMax: 2, yMin: -1, yMax: 3 };
@@ -316,5 +318,28 @@ describe('colours', () => {
 		const ramp = createColorRamp(valueColor, 64);
 		const luma = (k: number) => 0.2126 * ramp[3 * k] + 0.7152 * ramp[3 * k + 1] + 0.0722 * ramp[3 * k + 2];
 		for (let k = 1; k < 64; k++) expect(luma(k)).toBeGreaterThan(luma(k - 1));
+	});
+});
+
+describe('thinTrajectory', () => {
+	it('keeps the ends and every point at least minStep from the last kept one', () => {
+		// Points along u at 0, 0.01, 0.02, ..., then a jump.
+		const xs = [0, 0.01, 0.02, 0.03, 0.5, 0.51, 1];
+		const pos = new Float32Array(xs.flatMap((u) => [u, 0, 0]));
+		const kept = new Int32Array(xs.length);
+		const n = thinTrajectory(pos, xs.length, 0.025, kept);
+		expect(Array.from(kept.subarray(0, n))).toEqual([0, 3, 4, 6]);
+		expect(keptUpTo(kept, n, 0)).toBe(1);
+		expect(keptUpTo(kept, n, 3)).toBe(2);
+		expect(keptUpTo(kept, n, 5)).toBe(3);
+		expect(keptUpTo(kept, n, 6)).toBe(4);
+	});
+
+	it('keeps everything when the step is zero, and handles tiny runs', () => {
+		const pos = new Float32Array([0, 0, 0, 1, 1, 1, 2, 2, 2]);
+		const kept = new Int32Array(3);
+		expect(thinTrajectory(pos, 3, 0, kept)).toBe(3);
+		expect(thinTrajectory(pos, 1, 0.5, kept)).toBe(1);
+		expect(thinTrajectory(pos, 0, 0.5, kept)).toBe(0);
 	});
 });

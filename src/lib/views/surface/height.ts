@@ -428,3 +428,49 @@ export function parseCssColor(css: string): [number, number, number] {
 	if (m) return [Number(m[1]) / 255, Number(m[2]) / 255, Number(m[3]) / 255];
 	return [0, 0, 0];
 }
+
+/**
+ * Which points of a trajectory the 3D line needs: the first, the last, and each point at least `minStep`
+ * (scene units) from the previous kept one. Long runs creeping along a valley collapse to a few hundred
+ * vertices, which keeps the fat-line pass cheap on slow (software) WebGL; visible steps are all kept.
+ * Writes the kept point indices into `out` (ascending) and returns how many there are.
+ */
+export function thinTrajectory(
+	positions: Float32Array,
+	count: number,
+	minStep: number,
+	out: Int32Array
+): number {
+	if (count === 0) return 0;
+	let n = 0;
+	out[n++] = 0;
+	let lu = positions[0];
+	let lv = positions[1];
+	let lw = positions[2];
+	const min2 = minStep * minStep;
+	for (let k = 1; k < count - 1; k++) {
+		const du = positions[3 * k] - lu;
+		const dv = positions[3 * k + 1] - lv;
+		const dw = positions[3 * k + 2] - lw;
+		if (du * du + dv * dv + dw * dw >= min2) {
+			out[n++] = k;
+			lu = positions[3 * k];
+			lv = positions[3 * k + 1];
+			lw = positions[3 * k + 2];
+		}
+	}
+	if (count > 1) out[n++] = count - 1;
+	return n;
+}
+
+/** How many kept points have an index <= k (binary search over the ascending kept indices). */
+export function keptUpTo(kept: Int32Array, n: number, k: number): number {
+	let lo = 0;
+	let hi = n;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (kept[mid] <= k) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}

@@ -16,7 +16,15 @@ import {
 import { Line2 } from 'three/addons/lines/Line2.js';
 import { LineGeometry } from 'three/addons/lines/LineGeometry.js';
 import type { RunView } from '../types';
-import { type HeightField, insideBox, trajectoryChecksum, trajectoryPositions, visibleEnd } from './height';
+import {
+	type HeightField,
+	insideBox,
+	keptUpTo,
+	thinTrajectory,
+	trajectoryChecksum,
+	trajectoryPositions,
+	visibleEnd
+} from './height';
 import type { ViewportResources } from './resources';
 import { createCrossSprite, createRingSprite } from './sprites';
 import { CROSS_COLOR, type Palette, xrayMaterial, xrayMesh } from './theme';
@@ -36,6 +44,9 @@ interface RunObjects {
 	checksum: number;
 	field: HeightField | null;
 	positions: Float32Array;
+	/** Indices of the points the line goes through (see thinTrajectory), and their count. */
+	kept: Int32Array;
+	keptCount: number;
 	geometry: LineGeometry | null;
 	casing: Line2;
 	line: Line2;
@@ -48,6 +59,9 @@ interface RunObjects {
 	ownStartKey: string;
 	color: string;
 }
+
+/** Thinning distance of the 3D lines, as a fraction of the surface's width (about a pixel at default zoom). */
+const LINE_MIN_STEP = 0.002;
 
 export function createRunLayer(parent: Object3D, resources: ViewportResources): RunLayer {
 	const markerGeometry = new SphereGeometry(0.03, 24, 16);
@@ -93,6 +107,8 @@ export function createRunLayer(parent: Object3D, resources: ViewportResources): 
 			checksum: Number.NaN,
 			field: null,
 			positions: new Float32Array(0),
+			kept: new Int32Array(0),
+			keptCount: 0,
 			geometry: null,
 			casing,
 			line,
@@ -130,11 +146,17 @@ export function createRunLayer(parent: Object3D, resources: ViewportResources): 
 			o.field = field;
 			if (o.positions.length < 3 * run.count) o.positions = new Float32Array(3 * run.count);
 			trajectoryPositions(field, run.points, run.count, o.positions);
+			if (o.kept.length < run.count) o.kept = new Int32Array(run.count);
+			// Steps shorter than a fraction of a pixel at the default zoom are not drawn as vertices.
+			o.keptCount = thinTrajectory(o.positions, run.count, LINE_MIN_STEP * field.frame.width, o.kept);
 			o.geometry?.dispose();
 			o.geometry = null;
-			if (run.count >= 2) {
+			if (o.keptCount >= 2) {
+				const line = new Float32Array(3 * o.keptCount);
+				for (let j = 0; j < o.keptCount; j++)
+					line.set(o.positions.subarray(3 * o.kept[j], 3 * o.kept[j] + 3), 3 * j);
 				o.geometry = new LineGeometry();
-				o.geometry.setPositions(o.positions.subarray(0, 3 * run.count));
+				o.geometry.setPositions(line);
 				for (const l of [o.casing, o.line, o.xray]) l.geometry = o.geometry;
 			}
 		}
@@ -164,7 +186,7 @@ export function createRunLayer(parent: Object3D, resources: ViewportResources): 
 		const visible = run.visible && run.count > 0;
 		const last = run.count - 1;
 		const k = Math.max(0, Math.min(Math.floor(iteration), last));
-		const segments = visible && o.geometry ? k : 0;
+		const segments = visible && o.geometry ? Math.max(0, keptUpTo(o.kept, o.keptCount, k) - 1) : 0;
 		if (o.geometry) o.geometry.instanceCount = segments;
 		for (const l of [o.casing, o.line, o.xray]) l.visible = segments > 0;
 		const box = o.field?.frame.box;

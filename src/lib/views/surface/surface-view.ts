@@ -69,7 +69,7 @@ export function isWebGLAvailable(): boolean {
 export function createSurfaceView(node: HTMLElement, callbacks: SurfaceViewCallbacks): SurfaceView {
 	let renderer: WebGLRenderer;
 	try {
-		renderer = new WebGLRenderer({ antialias: true });
+		renderer = new WebGLRenderer({ antialias: false });
 	} catch {
 		return createUnavailableView(node);
 	}
