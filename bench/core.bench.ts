@@ -12,6 +12,7 @@ import { getTestFunction } from '../src/lib/core/functions';
 import type { Objective2D } from '../src/lib/core/objective';
 import { optimizers, resolveHyper, type AnyOptimizer, type HyperValues } from '../src/lib/core/optimizers';
 import { createTrajectoryBuffer, runTrajectory } from '../src/lib/core/run/trajectory';
+import { median, quantile } from './stats';
 
 const rosenbrock = getTestFunction('rosenbrock')!;
 const typed = compileExpression('(1 - x)^2 + 100 * (y - x^2)^2');
@@ -28,17 +29,6 @@ function hyperFor(opt: AnyOptimizer, extra: HyperValues = {}): HyperValues {
 	const r = resolveHyper(opt, given);
 	if (!r.ok) throw new Error(r.message);
 	return r.value;
-}
-
-function median(xs: number[]): number {
-	const s = [...xs].sort((a, b) => a - b);
-	const m = s.length >> 1;
-	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-function quantile(xs: number[], q: number): number {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 }
 
 /** Runs fn repeatedly (after warm-up) and returns each repetition's milliseconds. */
