@@ -184,6 +184,50 @@ try {
 		`  worker median ${median(worker).toFixed(1)} ms (max ${Math.max(...worker).toFixed(1)}), ` +
 			`request -> drawn median ${median(round).toFixed(1)} ms  (target: under 50 ms, off the main thread)`
 	);
+	// --- export: a 10-second 720p clip at 30 fps (301 frames), as MP4 and as GIF ---
+	console.log('');
+	console.log('Export of a 10 s clip, 1280 x 720 at 30 fps (301 frames, contour view, 4 runs):');
+	const clip = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+	await clip.goto(
+		`${BASE}/?v=1&fn=rosenbrock&view=-2,2,-1,3&start=-1.5,2&steps=300&it=300&run=gd;c=0&run=momentum;c=1&run=adam;c=2;lr=0.1&run=newton;c=3`
+	);
+	await clip.locator('.bands path').first().waitFor({ state: 'attached' });
+	const cdp = await clip.context().newCDPSession(clip);
+	await cdp.send('Performance.enable');
+	for (const [format, target] of [
+		['MP4', 'faster than real time (< 10 s)'],
+		['GIF', '< 15 s']
+	] as const) {
+		await clip.getByRole('button', { name: 'Export', exact: true }).click();
+		const dialog = clip.getByRole('dialog', { name: 'Export' });
+		await dialog.getByLabel('Size').selectOption('720p');
+		await dialog.getByLabel('Frames per second').fill('30');
+		await dialog.getByLabel('Every k-th step').fill('1');
+		await dialog.getByLabel('Hold last frame (s)').fill('0');
+		let peak = 0;
+		let sampling = true;
+		const sampler = (async () => {
+			while (sampling) {
+				const { metrics } = await cdp.send('Performance.getMetrics');
+				const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+				peak = Math.max(peak, heap);
+				await new Promise((r) => setTimeout(r, 100));
+			}
+		})();
+		const t0 = performance.now();
+		const pending = clip.waitForEvent('download', { timeout: 300_000 });
+		await dialog.getByRole('button', { name: format, exact: true }).click();
+		const d = await pending;
+		const seconds = (performance.now() - t0) / 1000;
+		sampling = false;
+		await sampler;
+		const size = statSync(await d.path()).size;
+		console.log(
+			`  ${format.padEnd(4)} ${seconds.toFixed(1)} s (target ${target}), file ${(size / 1e6).toFixed(1)} MB, ` +
+				`peak JS heap ${(peak / 1e6).toFixed(0)} MB`
+		);
+		await dialog.getByRole('button', { name: 'Close export' }).click();
+	}
 	await browser.close();
 
 	const node: number[] = [];

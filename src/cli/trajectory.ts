@@ -6,7 +6,8 @@
 import { getTestFunction, testFunctions } from '../lib/core/functions';
 import type { Objective2D } from '../lib/core/objective';
 import { formatHyperValue, optimizers } from '../lib/core/optimizers';
-import { runTrajectory } from '../lib/core/run/trajectory';
+import { trajectoryRecord } from '../lib/core/run/record';
+import { runTrajectory, type Trajectory } from '../lib/core/run/trajectory';
 import { parseTrajectoryArgs, type TrajectoryRequest } from './trajectory-args';
 
 function helpText(): string {
@@ -58,19 +59,9 @@ function toCsv(points: Float64Array, count: number): string {
 	return rows.join('\n') + '\n';
 }
 
-function toJson(req: TrajectoryRequest, points: Float64Array, count: number, status: string): string {
-	const pts: number[][] = [];
-	for (let k = 0; k < count; k++) pts.push([points[3 * k], points[3 * k + 1], points[3 * k + 2]]);
-	const out: Record<string, unknown> = { function: req.functionId };
-	if (req.functionId === 'custom') out.expr = req.expr;
-	Object.assign(out, {
-		optimizer: req.optimizer.id,
-		hyper: req.hyper,
-		start: req.start,
-		points: pts,
-		status
-	});
-	return JSON.stringify(out) + '\n';
+function toJson(req: TrajectoryRequest, t: Trajectory): string {
+	const record = trajectoryRecord(req.functionId, req.expr, req.optimizer.id, req.hyper, req.start, t);
+	return JSON.stringify(record) + '\n';
 }
 
 function fail(message: string, code: number): never {
@@ -93,9 +84,7 @@ async function main(): Promise<void> {
 	if (req.optimizer.needs === 'hessian' && typeof objective.hessian !== 'function')
 		fail(`${req.optimizer.id} needs a Hessian, which this function does not provide`, 2);
 	const t = runTrajectory(objective, req.optimizer, req.hyper, req.start, req.steps);
-	process.stdout.write(
-		req.format === 'csv' ? toCsv(t.points, t.count) : toJson(req, t.points, t.count, t.status)
-	);
+	process.stdout.write(req.format === 'csv' ? toCsv(t.points, t.count) : toJson(req, t));
 }
 
 main().catch((err: unknown) =>

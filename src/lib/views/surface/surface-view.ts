@@ -48,7 +48,8 @@ export const WEBGL_UNAVAILABLE_MESSAGE = '3D view unavailable: this browser coul
 
 const FOV = 35;
 /** Radius of the sphere that zoom 1 fits into the view: the surface's box, whose longer side is SURFACE_SPAN. */
-const SCENE_RADIUS = 0.5 * Math.hypot(SURFACE_SPAN, SURFACE_SPAN, HEIGHT_FACTOR * SURFACE_SPAN);
+// 15% beyond the surface's bounding sphere leaves room for the tick labels, which hang outside the box.
+const SCENE_RADIUS = 1.15 * 0.5 * Math.hypot(SURFACE_SPAN, SURFACE_SPAN, HEIGHT_FACTOR * SURFACE_SPAN);
 /** The camera orbits a point a little above the floor's centre, which frames the surface and its labels. */
 const TARGET_HEIGHT = 0.3 * HEIGHT_FACTOR * SURFACE_SPAN;
 /** At most one camera report per this many milliseconds while the user drags (the last one always comes). */
@@ -351,6 +352,54 @@ export function createSurfaceView(node: HTMLElement, callbacks: SurfaceViewCallb
 		return canvas.toDataURL('image/png');
 	}
 
+	// ---- Export frames ---------------------------------------------------------------------------------
+	let exportCanvas: HTMLCanvasElement | null = null;
+
+	/**
+	 * Renders `d` at width x height into the WebGL canvas, copies it into a 2D canvas in the same task (so
+	 * the drawing buffer is still valid), then restores the live view's size, data and camera.
+	 */
+	function renderFrame(d: SurfaceViewData, width: number, height: number): HTMLCanvasElement | null {
+		if (disposed) return null;
+		const w = Math.max(1, Math.round(width));
+		const h = Math.max(1, Math.round(height));
+		const prev = data;
+		const ratio = renderer.getPixelRatio();
+		const liveOffset = camera.position.clone().sub(target);
+		const liveLastReported = lastReported;
+		update(d);
+		renderer.setPixelRatio(1);
+		renderer.setSize(w, h, false);
+		camera.aspect = w / h;
+		camera.updateProjectionMatrix();
+		resources.resize(w, h);
+		baseDistance = fittedDistance(SCENE_RADIUS, FOV, camera.aspect);
+		const { theta, phi, zoom } = clampCamera(d.camera);
+		placeCamera(scratch.fromArray(orbitOffset(theta, phi, zoom * baseDistance)));
+		render();
+		exportCanvas ??= document.createElement('canvas');
+		if (exportCanvas.width !== w || exportCanvas.height !== h) {
+			exportCanvas.width = w;
+			exportCanvas.height = h;
+		}
+		// A CPU-backed canvas: export frames are read back for encoding anyway.
+		const ctx = exportCanvas.getContext('2d', { willReadFrequently: true });
+		ctx?.drawImage(canvas, 0, 0, w, h);
+
+		// Back to the live view.
+		renderer.setPixelRatio(ratio);
+		renderer.setSize(viewportWidth, viewportHeight, false);
+		camera.aspect = viewportWidth / viewportHeight;
+		camera.updateProjectionMatrix();
+		resources.resize(viewportWidth, viewportHeight);
+		baseDistance = fittedDistance(SCENE_RADIUS, FOV, camera.aspect);
+		if (prev) update(prev);
+		placeCamera(liveOffset);
+		lastReported = liveLastReported;
+		requestRender();
+		return ctx ? exportCanvas : null;
+	}
+
 	function dispose(): void {
 		if (disposed) return;
 		disposed = true;
@@ -375,9 +424,11 @@ export function createSurfaceView(node: HTMLElement, callbacks: SurfaceViewCallb
 		canvas.remove();
 		field = null;
 		data = null;
+		if (exportCanvas) exportCanvas.width = exportCanvas.height = 0;
+		exportCanvas = null;
 	}
 
-	return { update, dispose, resize, toDataURL };
+	return { update, dispose, resize, toDataURL, renderFrame };
 }
 
 /** Without WebGL: a plain message in the node (text only), and an API that does nothing. */
@@ -402,6 +453,7 @@ function createUnavailableView(node: HTMLElement): SurfaceView {
 		update() {},
 		resize() {},
 		toDataURL: () => '',
+		renderFrame: () => null,
 		dispose() {
 			message.remove();
 		}

@@ -35,4 +35,10 @@ export interface SurfaceView {
 	resize(): void;
 	/** The current frame as a PNG data URL ('' when WebGL is unavailable or the view is disposed). */
 	toDataURL(): string;
+	/**
+	 * Renders `data` at width x height (device pixels) for an export, synchronously, and returns a 2D canvas
+	 * holding that frame (reused by the next call); the live view keeps its size, camera and data. Null when
+	 * WebGL is unavailable or the view is disposed.
+	 */
+	renderFrame(data: SurfaceViewData, width: number, height: number): HTMLCanvasElement | null;
 }

@@ -1,0 +1,27 @@
+/** File names that say what is in them: function, optimizers, steps, e.g. rosenbrock_adam-momentum-newton_200steps.gif. */
+
+function slug(text: string): string {
+	return (
+		text
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 40) || 'scene'
+	);
+}
+
+export function exportFileName(
+	functionSlug: string,
+	optimizerIds: readonly string[],
+	steps: number,
+	extension: string,
+	suffix = ''
+): string {
+	// Each optimizer once, in roster order; a long roster is summarised.
+	const unique = [...new Set(optimizerIds)];
+	const opts =
+		unique.length > 5 ? `${unique.slice(0, 4).join('-')}-and-${unique.length - 4}-more` : unique.join('-');
+	const parts = [slug(functionSlug), opts ? slug(opts) : 'no-runs', `${steps}steps`];
+	if (suffix) parts.push(slug(suffix));
+	return `${parts.join('_')}.${extension}`;
+}
