@@ -176,3 +176,18 @@ test('runs can be added, edited, hidden and removed', async ({ page }) => {
 	await page.getByRole('button', { name: 'Remove run 3' }).click();
 	await expect(page.locator(RESULTS_ROWS)).toHaveCount(2);
 });
+
+test('a preset opens its scene with a note on what to look for', async ({ page }) => {
+	const problems = watchErrors(page);
+	await page.goto(SMALL);
+	await page.getByRole('combobox', { name: 'Preset' }).selectOption('newton-himmelblau');
+	await expect(page.getByRole('combobox', { name: 'Function', exact: true })).toHaveValue('himmelblau');
+	await expect(page.locator(RESULTS_ROWS)).toHaveCount(6);
+	const note = page.getByRole('status').filter({ hasText: 'Newton' });
+	await expect(note).toBeVisible();
+	await urlHas(page, 'fn', (v) => v === 'himmelblau');
+	// The note belongs to the preset's scene: changing the function dismisses it.
+	await page.getByRole('combobox', { name: 'Function', exact: true }).selectOption('booth');
+	await expect(note).toHaveCount(0);
+	expect(problems).toEqual([]);
+});
