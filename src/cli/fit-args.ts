@@ -1,0 +1,98 @@
+/**
+ * Argument parsing for the fit CLI, kept apart from process I/O so it can be tested directly.
+ * `--flag value` and `--flag=value` both work; numbers must be finite.
+ */
+import { isModelId, modelIds, type ModelId } from '../lib/core/models';
+
+export interface FitRequest {
+	model: ModelId;
+	csv: string;
+	target: string;
+	features: string[] | undefined;
+	alpha: number | undefined;
+	C: number | undefined;
+}
+
+export type FitParseResult =
+	{ kind: 'help' } | { kind: 'ok'; request: FitRequest } | { kind: 'error'; message: string };
+
+const VALUE_FLAGS = ['model', 'csv', 'target', 'features', 'alpha', 'C'] as const;
+type Flag = (typeof VALUE_FLAGS)[number];
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function parseFinite(text: string): number | undefined {
+	const t = text.trim();
+	if (!NUMBER.test(t)) return undefined;
+	const v = Number(t);
+	return Number.isFinite(v) ? v : undefined;
+}
+
+export function parseFitArgs(argv: readonly string[]): FitParseResult {
+	const single = new Map<Flag, string>();
+	let help = false;
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (arg === '--help' || arg === '-h') {
+			help = true;
+			continue;
+		}
+		if (!arg.startsWith('--'))
+			return { kind: 'error', message: `unexpected argument "${arg}" (flags start with --; see --help)` };
+		const eq = arg.indexOf('=');
+		const name = arg.slice(2, eq === -1 ? undefined : eq);
+		if (!(VALUE_FLAGS as readonly string[]).includes(name))
+			return { kind: 'error', message: `unknown option "--${name}" (see --help)` };
+		let value: string;
+		if (eq !== -1) value = arg.slice(eq + 1);
+		else {
+			if (i + 1 >= argv.length) return { kind: 'error', message: `--${name} needs a value` };
+			value = argv[++i];
+		}
+		if (single.has(name as Flag)) return { kind: 'error', message: `--${name} given more than once` };
+		single.set(name as Flag, value);
+	}
+	if (help) return { kind: 'help' };
+
+	const model = single.get('model');
+	if (model === undefined)
+		return { kind: 'error', message: `missing --model (one of: ${modelIds.join(', ')})` };
+	if (!isModelId(model))
+		return { kind: 'error', message: `unknown model "${model}" (one of: ${modelIds.join(', ')})` };
+	const csv = single.get('csv');
+	if (csv === undefined || csv === '') return { kind: 'error', message: 'missing --csv PATH' };
+	const target = single.get('target');
+	if (target === undefined || target === '') return { kind: 'error', message: 'missing --target COLUMN' };
+
+	let features: string[] | undefined;
+	const featuresText = single.get('features');
+	if (featuresText !== undefined) {
+		features = featuresText.split(',');
+		if (features.some((f) => f === ''))
+			return {
+				kind: 'error',
+				message: `--features takes column names separated by commas, got "${featuresText}"`
+			};
+	}
+
+	let alpha: number | undefined;
+	const alphaText = single.get('alpha');
+	if (alphaText !== undefined) {
+		if (model !== 'ridge' && model !== 'lasso')
+			return { kind: 'error', message: `--alpha applies to ridge and lasso, not ${model}` };
+		alpha = parseFinite(alphaText);
+		if (alpha === undefined || alpha < 0)
+			return { kind: 'error', message: `--alpha must be a finite number >= 0, got "${alphaText}"` };
+	}
+
+	let C: number | undefined;
+	const cText = single.get('C');
+	if (cText !== undefined) {
+		if (model !== 'logistic') return { kind: 'error', message: `--C applies to logistic, not ${model}` };
+		C = parseFinite(cText);
+		if (C === undefined || C <= 0)
+			return { kind: 'error', message: `--C must be a finite number > 0, got "${cText}"` };
+	}
+
+	return { kind: 'ok', request: { model, csv, target, features, alpha, C } };
+}
