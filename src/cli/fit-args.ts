@@ -3,6 +3,8 @@
  * `--flag value` and `--flag=value` both work; numbers must be finite.
  */
 import { isModelId, modelIds, type ModelId } from '../lib/core/models';
+import { parseDecimal } from '../lib/core/number-text';
+import { tokenizeArgs } from './args';
 
 export interface FitRequest {
 	model: ModelId;
@@ -19,40 +21,15 @@ export type FitParseResult =
 const VALUE_FLAGS = ['model', 'csv', 'target', 'features', 'alpha', 'C'] as const;
 type Flag = (typeof VALUE_FLAGS)[number];
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function parseFinite(text: string): number | undefined {
-	const t = text.trim();
-	if (!NUMBER.test(t)) return undefined;
-	const v = Number(t);
-	return Number.isFinite(v) ? v : undefined;
-}
-
 export function parseFitArgs(argv: readonly string[]): FitParseResult {
+	const tokens = tokenizeArgs(argv, VALUE_FLAGS);
+	if (typeof tokens === 'string') return { kind: 'error', message: tokens };
 	const single = new Map<Flag, string>();
-	let help = false;
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		if (arg === '--help' || arg === '-h') {
-			help = true;
-			continue;
-		}
-		if (!arg.startsWith('--'))
-			return { kind: 'error', message: `unexpected argument "${arg}" (flags start with --; see --help)` };
-		const eq = arg.indexOf('=');
-		const name = arg.slice(2, eq === -1 ? undefined : eq);
-		if (!(VALUE_FLAGS as readonly string[]).includes(name))
-			return { kind: 'error', message: `unknown option "--${name}" (see --help)` };
-		let value: string;
-		if (eq !== -1) value = arg.slice(eq + 1);
-		else {
-			if (i + 1 >= argv.length) return { kind: 'error', message: `--${name} needs a value` };
-			value = argv[++i];
-		}
+	for (const [name, value] of tokens.pairs) {
 		if (single.has(name as Flag)) return { kind: 'error', message: `--${name} given more than once` };
 		single.set(name as Flag, value);
 	}
-	if (help) return { kind: 'help' };
+	if (tokens.help) return { kind: 'help' };
 
 	const model = single.get('model');
 	if (model === undefined)
@@ -80,7 +57,7 @@ export function parseFitArgs(argv: readonly string[]): FitParseResult {
 	if (alphaText !== undefined) {
 		if (model !== 'ridge' && model !== 'lasso')
 			return { kind: 'error', message: `--alpha applies to ridge and lasso, not ${model}` };
-		alpha = parseFinite(alphaText);
+		alpha = parseDecimal(alphaText);
 		if (alpha === undefined || alpha < 0)
 			return { kind: 'error', message: `--alpha must be a finite number >= 0, got "${alphaText}"` };
 	}
@@ -89,7 +66,7 @@ export function parseFitArgs(argv: readonly string[]): FitParseResult {
 	const cText = single.get('C');
 	if (cText !== undefined) {
 		if (model !== 'logistic') return { kind: 'error', message: `--C applies to logistic, not ${model}` };
-		C = parseFinite(cText);
+		C = parseDecimal(cText);
 		if (C === undefined || C <= 0)
 			return { kind: 'error', message: `--C must be a finite number > 0, got "${cText}"` };
 	}

@@ -5,6 +5,8 @@
 import { getTestFunction, testFunctionIds } from '../lib/core/functions';
 import { getOptimizer, optimizerIds, parseHyperValue, resolveHyper } from '../lib/core/optimizers';
 import type { AnyOptimizer, HyperValue } from '../lib/core/optimizers';
+import { parseDecimal } from '../lib/core/number-text';
+import { tokenizeArgs } from './args';
 
 export interface TrajectoryRequest {
 	functionId: string;
@@ -24,48 +26,15 @@ export const MAX_STEPS = 1_000_000;
 const VALUE_FLAGS = ['function', 'optimizer', 'start', 'steps', 'set', 'expr', 'format'] as const;
 type Flag = (typeof VALUE_FLAGS)[number];
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function parseFinite(text: string): number | undefined {
-	const t = text.trim();
-	if (!NUMBER.test(t)) return undefined;
-	const v = Number(t);
-	return Number.isFinite(v) ? v : undefined;
-}
-
-/** Splits argv into flag/value pairs; `--flag value` and `--flag=value` both work, whatever the value starts with. */
-function tokenize(argv: readonly string[]): { pairs: [Flag, string][]; help: boolean } | string {
-	const pairs: [Flag, string][] = [];
-	let help = false;
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		if (arg === '--help' || arg === '-h') {
-			help = true;
-			continue;
-		}
-		if (!arg.startsWith('--')) return `unexpected argument "${arg}" (flags start with --; see --help)`;
-		const eq = arg.indexOf('=');
-		const name = arg.slice(2, eq === -1 ? undefined : eq);
-		if (!(VALUE_FLAGS as readonly string[]).includes(name)) return `unknown option "--${name}" (see --help)`;
-		let value: string;
-		if (eq !== -1) value = arg.slice(eq + 1);
-		else {
-			if (i + 1 >= argv.length) return `--${name} needs a value`;
-			value = argv[++i];
-		}
-		pairs.push([name as Flag, value]);
-	}
-	return { pairs, help };
-}
-
 export function parseTrajectoryArgs(argv: readonly string[]): ParseResult {
-	const tokens = tokenize(argv);
+	const tokens = tokenizeArgs(argv, VALUE_FLAGS);
 	if (typeof tokens === 'string') return { kind: 'error', message: tokens };
 	if (tokens.help) return { kind: 'help' };
 
 	const single = new Map<Flag, string>();
 	const sets: string[] = [];
-	for (const [flag, value] of tokens.pairs) {
+	for (const [name, value] of tokens.pairs) {
+		const flag = name as Flag;
 		if (flag === 'set') sets.push(value);
 		else if (single.has(flag)) return { kind: 'error', message: `--${flag} given more than once` };
 		else single.set(flag, value);
@@ -99,13 +68,13 @@ export function parseTrajectoryArgs(argv: readonly string[]): ParseResult {
 	const startText = single.get('start');
 	if (startText === undefined) return { kind: 'error', message: 'missing --start X,Y' };
 	const parts = startText.split(',');
-	const sx = parts.length === 2 ? parseFinite(parts[0]) : undefined;
-	const sy = parts.length === 2 ? parseFinite(parts[1]) : undefined;
+	const sx = parts.length === 2 ? parseDecimal(parts[0]) : undefined;
+	const sy = parts.length === 2 ? parseDecimal(parts[1]) : undefined;
 	if (sx === undefined || sy === undefined)
 		return { kind: 'error', message: `--start must be two finite numbers X,Y, got "${startText}"` };
 
 	const stepsText = single.get('steps') ?? '200';
-	const steps = parseFinite(stepsText);
+	const steps = parseDecimal(stepsText);
 	if (steps === undefined || !Number.isInteger(steps) || steps < 0 || steps > MAX_STEPS)
 		return {
 			kind: 'error',

@@ -34,6 +34,7 @@ import {
 	type RunConfig,
 	type SceneConfig
 } from './scene';
+import { parseDecimal } from '../core/number-text';
 
 export const URL_VERSION = 1;
 /** Longer query strings are not read at all (a real scene with 16 runs stays under 2 KB). */
@@ -60,7 +61,6 @@ export const RUN_RESERVED_KEYS: readonly string[] = ['c', 'start', 'hidden'];
 const ECHO_LENGTH = 40;
 // No real number needs more characters; longer text is refused before any regular expression sees it.
 const MAX_NUMBER_TEXT = 64;
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export interface DecodedScene {
 	scene: SceneConfig;
@@ -241,10 +241,7 @@ function short(n: number): string {
 /** A decimal number (no hex, no Infinity, no blanks), or undefined. A '+' read as a space is put back. */
 function parseNumber(text: string): number | undefined {
 	if (text.length > MAX_NUMBER_TEXT) return undefined;
-	const t = text.replace(/ /g, '+');
-	if (!NUMBER.test(t)) return undefined;
-	const v = Number(t);
-	return Number.isFinite(v) ? v : undefined;
+	return parseDecimal(text.replace(/ /g, '+'));
 }
 
 /** Exactly `count` comma-separated numbers, or undefined. */

@@ -3,6 +3,7 @@
  * quoted, "" inside quotes is a quote, quoted fields may hold commas and line breaks; LF or CRLF endings).
  * Blank lines are skipped. Errors name the 1-based line (and column, for quoting errors) of the problem.
  */
+import { parseDecimal } from '../number-text';
 
 export interface ParsedCsv {
 	header: string[];
@@ -112,15 +113,8 @@ export function parseCsv(text: string): ParsedCsv {
 	return { header, rows, lines };
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
 /** The finite number a cell holds (surrounding spaces allowed), or undefined for blank / non-numeric cells. */
-export function parseNumberCell(cell: string): number | undefined {
-	const t = cell.trim();
-	if (!NUMBER.test(t)) return undefined;
-	const v = Number(t);
-	return Number.isFinite(v) ? v : undefined;
-}
+export const parseNumberCell = parseDecimal;
 
 /** Index of a header name; throws naming the known columns when absent or ambiguous. */
 export function columnIndex(parsed: ParsedCsv, name: string): number {

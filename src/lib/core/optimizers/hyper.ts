@@ -2,6 +2,7 @@
  * Hyperparameter specs shared by several optimizers (PyTorch's names, defaults and checks), and the one
  * place that turns user text (CLI flags, URL parameters, numeric fields) into validated values.
  */
+import { parseDecimal } from '../number-text';
 import type {
 	AnyOptimizer,
 	BooleanHyper,
@@ -126,16 +127,6 @@ export function findSpec(opt: AnyOptimizer, key: string): HyperSpec | undefined 
 
 type Parsed = { ok: true; value: HyperValue } | { ok: false; message: string };
 
-// A plain decimal number: optional sign, digits with an optional fraction, optional exponent.
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-function parseNumber(text: string): number | undefined {
-	const t = text.trim();
-	if (!NUMBER.test(t)) return undefined;
-	const v = Number(t);
-	return Number.isFinite(v) ? v : undefined;
-}
-
 function inDomain(v: number, d: Domain): boolean {
 	return v >= d.lower && (d.upperOpen ? v < d.upper : v <= d.upper);
 }
@@ -177,12 +168,12 @@ export function parseHyperValue(spec: HyperSpec, text: string): Parsed {
 		if (value === undefined)
 			return { ok: false, message: `${spec.key} must be true or false, got "${text}"` };
 	} else if (spec.kind === 'number') {
-		value = parseNumber(text);
+		value = parseDecimal(text);
 		if (value === undefined) return { ok: false, message: `${spec.key} must be a number, got "${text}"` };
 	} else {
 		const parts = text.split(',');
-		const a = parts.length === 2 ? parseNumber(parts[0]) : undefined;
-		const b = parts.length === 2 ? parseNumber(parts[1]) : undefined;
+		const a = parts.length === 2 ? parseDecimal(parts[0]) : undefined;
+		const b = parts.length === 2 ? parseDecimal(parts[1]) : undefined;
 		if (a === undefined || b === undefined)
 			return { ok: false, message: `${spec.key} must be two numbers like 0.9,0.999, got "${text}"` };
 		value = [a, b];
