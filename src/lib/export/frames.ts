@@ -16,7 +16,7 @@ import {
 } from '../views/charts/loss-chart-data';
 import { valueColor } from '../views/color';
 import { legendTicks } from '../views/contour/legend';
-import { contourPaths, QUANTUM } from '../views/contour/paths';
+import { clampPixel, contourPaths, QUANTUM } from '../views/contour/paths';
 import { FONT_FAMILY, MATH_FONT_FAMILY, ON_FIELD, PALETTES, type Palette } from '../views/contour/theme';
 import type { ContourSetWithPaths } from '../views/contour/types';
 import { DEFAULT_CAMERA } from '../views/surface/camera';
@@ -63,18 +63,12 @@ const CHART = {
 	dark: { grid: '#2b3139', axis: '#6e7681' }
 } as const;
 
-/** Pixel coordinates are clamped to this: canvases draw huge coordinates badly. */
-const PX_LIMIT = 1e5;
 /** Windows of at most this many points get a dot at every iterate (as in the contour view). */
 const MAX_DOTS = 200;
 /** Steps shorter than this (pixels) from the last point drawn are skipped. */
 const MIN_STEP_PX = 0.75;
 
 type Ctx = CanvasRenderingContext2D;
-
-function clampPx(v: number): number {
-	return v < -PX_LIMIT ? -PX_LIMIT : v > PX_LIMIT ? PX_LIMIT : v;
-}
 
 function font(size: number, weight = 400, family = FONT_FAMILY): string {
 	return `${weight} ${size}px ${family}`;
@@ -97,8 +91,8 @@ function newCanvas(width: number, height: number, cpu = false): { canvas: HTMLCa
 function runPixels(run: RunView, t: Affine): Float64Array {
 	const out = new Float64Array(2 * run.count);
 	for (let k = 0; k < run.count; k++) {
-		out[2 * k] = clampPx(t.a * run.points[3 * k] + t.e);
-		out[2 * k + 1] = clampPx(t.d * run.points[3 * k + 1] + t.f);
+		out[2 * k] = clampPixel(t.a * run.points[3 * k] + t.e);
+		out[2 * k + 1] = clampPixel(t.d * run.points[3 * k + 1] + t.f);
 	}
 	return out;
 }
@@ -547,20 +541,26 @@ export function createFrameSource(
 		}
 		const sr = m.label * 0.36;
 		g.beginPath();
-		g.arc(clampPx(t.a * scene.start[0] + t.e), clampPx(t.d * scene.start[1] + t.f), sr, 0, 2 * Math.PI);
+		g.arc(clampPixel(t.a * scene.start[0] + t.e), clampPixel(t.d * scene.start[1] + t.f), sr, 0, 2 * Math.PI);
 		g.fillStyle = ON_FIELD.markerFill;
 		g.fill();
 		g.strokeStyle = ON_FIELD.markerStroke;
 		g.lineWidth = Math.max(1, m.line * 0.9);
 		g.stroke();
 		g.beginPath();
-		g.arc(clampPx(t.a * scene.start[0] + t.e), clampPx(t.d * scene.start[1] + t.f), sr * 0.3, 0, 2 * Math.PI);
+		g.arc(
+			clampPixel(t.a * scene.start[0] + t.e),
+			clampPixel(t.d * scene.start[1] + t.f),
+			sr * 0.3,
+			0,
+			2 * Math.PI
+		);
 		g.fillStyle = ON_FIELD.markerStroke;
 		g.fill();
 		for (const run of runs) {
 			if (run.start === undefined) continue;
-			const x = clampPx(t.a * run.start[0] + t.e);
-			const y = clampPx(t.d * run.start[1] + t.f);
+			const x = clampPixel(t.a * run.start[0] + t.e);
+			const y = clampPixel(t.d * run.start[1] + t.f);
 			g.beginPath();
 			g.moveTo(x, y - sr);
 			g.lineTo(x + sr, y);

@@ -28,7 +28,7 @@ import {
 } from './geometry';
 import { formatValue, legendTicks } from './legend';
 import { gradientArrowsPath, newtonModel } from './overlays';
-import { contourPaths, dotsPath, polylinePath, QUANTUM } from './paths';
+import { clampPixel, contourPaths, dotsPath, polylinePath, QUANTUM } from './paths';
 import { FONT_FAMILY, MATH_FONT_FAMILY, ON_FIELD, PALETTES, type Palette } from './theme';
 import type { ContourView, ContourViewCallbacks, ContourViewData } from './types';
 
@@ -837,8 +837,8 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 			g.select('.dots-halo').attr('d', dots);
 			g.select('.dots').attr('d', dots).attr('stroke', run.color);
 			g.select('.current')
-				.attr('cx', clampPx(toPx(f, run.points[3 * last])))
-				.attr('cy', clampPx(toPy(f, run.points[3 * last + 1])))
+				.attr('cx', clampPixel(toPx(f, run.points[3 * last])))
+				.attr('cy', clampPixel(toPy(f, run.points[3 * last + 1])))
 				.attr('fill', run.color);
 			const failed = (run.status === 'diverged' || run.status === 'singular') && run.count - 1 <= iteration;
 			const cross = g.select('.cross').attr('display', failed ? null : 'none');
@@ -902,7 +902,7 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 		if (frame === null || data === null) return;
 		const f = frame;
 		const s = dragStart ?? data.start;
-		startG.attr('transform', `translate(${clampPx(toPx(f, s[0]))},${clampPx(toPy(f, s[1]))})`);
+		startG.attr('transform', `translate(${clampPixel(toPx(f, s[0]))},${clampPixel(toPy(f, s[1]))})`);
 		const where = `x = ${formatCoordinate(s[0])}, y = ${formatCoordinate(s[1])}`;
 		startG.attr('aria-description', where);
 		startTitle.text(`Start point (${where}): drag it, click the map, or use the arrow keys`);
@@ -958,7 +958,7 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 			})
 			.attr('transform', (r) => {
 				const p = r.start as readonly [number, number];
-				return `translate(${clampPx(toPx(f, p[0]))},${clampPx(toPy(f, p[1]))})`;
+				return `translate(${clampPixel(toPx(f, p[0]))},${clampPixel(toPy(f, p[1]))})`;
 			})
 			.attr('aria-label', (r) => `Start point of ${r.label}`);
 		handles.select('rect').attr('fill', (r) => r.color);
@@ -1022,10 +1022,6 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 
 	function readout(x: number, y: number, f: number): string {
 		return `(${formatCoordinate(x)}, ${formatCoordinate(y)})  f = ${formatValue(f, 4)}`;
-	}
-
-	function clampPx(v: number): number {
-		return v < -1e5 ? -1e5 : v > 1e5 ? 1e5 : v;
 	}
 
 	// ---- public API ----------------------------------------------------------------------------------------

@@ -8,15 +8,21 @@ import { toPx, toPy, type Frame } from './geometry';
 import type { ContourPaths } from './types';
 
 /** Pixel coordinates are clamped to this far outside the plot: browsers draw huge coordinates badly. */
-const PX_LIMIT = 1e5;
+export const PX_LIMIT = 1e5;
+
+/** A pixel coordinate clamped to [-PX_LIMIT, PX_LIMIT] (the contour view and exported frames use it too). */
+export function clampPixel(v: number): number {
+	return v < -PX_LIMIT ? -PX_LIMIT : v > PX_LIMIT ? PX_LIMIT : v;
+}
 
 /** Contour paths are written as integers in units of 1 / QUANTUM grid cell: draw them scaled by that. */
 export const QUANTUM = 10;
 /** Points closer than this (in quanta, squared) to the last one written are skipped: 0.6 cell. */
 const MIN_STEP_SQ = 36;
 
+/** Clamped and rounded to a tenth of a pixel, for compact path strings. */
 function clampPx(v: number): number {
-	return v < -PX_LIMIT ? -PX_LIMIT : v > PX_LIMIT ? PX_LIMIT : Math.round(v * 10) / 10;
+	return Math.round(clampPixel(v) * 10) / 10;
 }
 
 type Rings = readonly (readonly (readonly (readonly number[])[])[])[];
