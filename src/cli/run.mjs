@@ -30,30 +30,55 @@ function newestSource(dir) {
 }
 
 const sources = Math.max(newestSource(join(root, 'src', 'lib', 'core')), newestSource(here));
-if (!existsSync(bundle) || statSync(bundle).mtimeMs < sources) {
-	const { build } = await import('esbuild');
-	// Build beside the cache and swap it in, so a concurrent call never imports half-written files.
-	const staging = `${outdir}.${process.pid}`;
-	const entryPoints = readdirSync(here)
-		.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('-'))
-		.map((f) => join(here, f));
-	await build({
-		entryPoints,
-		outdir: staging,
-		bundle: true,
-		splitting: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		logLevel: 'error'
-	});
+const stale = () => !existsSync(bundle) || statSync(bundle).mtimeMs < sources;
+// One build at a time: concurrent first calls (a test suite) wait for the builder instead of swapping the
+// cache under each other's imports. mkdir is atomic; a lock older than a minute is left from a crash.
+const lock = `${outdir}.lock`;
+let locked = false;
+while (stale()) {
 	mkdirSync(dirname(outdir), { recursive: true });
-	rmSync(outdir, { recursive: true, force: true });
 	try {
-		renameSync(staging, outdir);
+		mkdirSync(lock);
+		locked = true;
+		break;
 	} catch {
-		// Another call swapped in its (identical) build first.
-		rmSync(staging, { recursive: true, force: true });
+		try {
+			if (Date.now() - statSync(lock).mtimeMs > 60_000) rmSync(lock, { recursive: true, force: true });
+		} catch {
+			// The builder finished meanwhile.
+		}
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+if (locked && !stale()) rmSync(lock, { recursive: true, force: true });
+else if (locked) {
+	try {
+		const { build } = await import('esbuild');
+		// Build beside the cache and swap it in, so a concurrent call never imports half-written files.
+		const staging = `${outdir}.${process.pid}`;
+		const entryPoints = readdirSync(here)
+			.filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('-'))
+			.map((f) => join(here, f));
+		await build({
+			entryPoints,
+			outdir: staging,
+			bundle: true,
+			splitting: true,
+			format: 'esm',
+			platform: 'node',
+			target: 'node20',
+			logLevel: 'error'
+		});
+		mkdirSync(dirname(outdir), { recursive: true });
+		rmSync(outdir, { recursive: true, force: true });
+		try {
+			renameSync(staging, outdir);
+		} catch {
+			// Another call swapped in its (identical) build first.
+			rmSync(staging, { recursive: true, force: true });
+		}
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
 	}
 }
 
