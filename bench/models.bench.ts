@@ -1,9 +1,12 @@
 /**
- * `npm run bench`, regression part: fit time of each model on 10,000 rows x 10 features, and CSV parse
- * throughput (parse + numeric columns) on a generated file of about 20 MB. Medians; printed, never asserted.
+ * `npm run bench`, regression part: fit time of each model on 10,000 rows x 10 features, and CSV reading
+ * throughput (text to DataTable) on generated numeric files of about 20 MB and 60 MB, with the 60 MB one's
+ * time and peak memory. Medians; printed, never asserted.
  */
 import { performance } from 'node:perf_hooks';
-import { parseCsv, numericColumns } from '../src/lib/core/models/csv';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createCsvReader, readCsv } from '../src/lib/core/data/csv-reader';
 import { fitModel, modelIds, type Dataset } from '../src/lib/core/models';
 import { createRng } from '../src/lib/core/random/rng';
 import { median } from './stats';
@@ -39,28 +42,88 @@ for (const model of modelIds) {
 	console.log(`  ${model.padEnd(9)} ${median(times).toFixed(2)} ms`);
 }
 
-// About 20 MB of CSV: 11 numeric columns at 17 significant digits.
-const rows: string[] = ['x1,x2,x3,x4,x5,x6,x7,x8,x9,x10,y'];
-const target = 20 * 1024 * 1024;
-let bytes = rows[0].length + 1;
-for (let i = 0; bytes < target; i++) {
-	const cells: string[] = [];
-	for (let j = 0; j < p; j++) cells.push(x[(i % n) * p + j].toPrecision(17));
-	cells.push(yReg[i % n].toPrecision(17));
-	const line = cells.join(',');
-	rows.push(line);
-	bytes += line.length + 1;
+/**
+ * About `megabytes` MB of CSV in 1 MB pieces: 11 numeric columns at 17 significant digits (the worst case).
+ * Each piece is joined from an array, so it is a flat string like a decoded file chunk (not a rope).
+ */
+function numericCsv(megabytes: number): { pieces: string[]; rows: number; bytes: number } {
+	const pieces: string[] = [];
+	let lines: string[] = ['x1,x2,x3,x4,x5,x6,x7,x8,x9,x10,y\n'];
+	let size = lines[0].length;
+	let bytes = 0;
+	let rows = 0;
+	for (let i = 0; bytes + size < megabytes * 1024 * 1024; i++) {
+		const cells: string[] = [];
+		for (let j = 0; j < p; j++) cells.push(x[(i % n) * p + j].toPrecision(17));
+		cells.push(yReg[i % n].toPrecision(17));
+		const line = cells.join(',') + '\n';
+		lines.push(line);
+		size += line.length;
+		rows++;
+		if (size >= 1 << 20) {
+			pieces.push(lines.join(''));
+			bytes += size;
+			lines = [];
+			size = 0;
+		}
+	}
+	pieces.push(lines.join(''));
+	bytes += size;
+	return { pieces, rows, bytes };
 }
-const text = rows.join('\n');
-const times: number[] = [];
-for (let r = 0; r < 5; r++) {
-	const t0 = performance.now();
-	const parsed = parseCsv(text);
-	numericColumns(parsed, parsed.header);
-	times.push(performance.now() - t0);
+
+const mb = (bytes: number): number => bytes / (1024 * 1024);
+
+// ~20 MB as one string, read whole: the page's and the CLI's path minus the file reading.
+{
+	const { pieces, rows, bytes } = numericCsv(20);
+	const text = pieces.join('');
+	const times: number[] = [];
+	for (let r = 0; r < 7; r++) {
+		const t0 = performance.now();
+		const table = readCsv(text);
+		times.push(performance.now() - t0);
+		if (table.rows !== rows) throw new Error(`read ${table.rows} rows, expected ${rows}`);
+	}
+	const t = median(times);
+	console.log(
+		`CSV read (readCsv): ${mb(bytes).toFixed(1)} MB, ${rows.toLocaleString('en')} rows x 11 in ` +
+			`${t.toFixed(0)} ms, ${(mb(bytes) / (t / 1000)).toFixed(1)} MB/s (median of 7)`
+	);
 }
-const mb = text.length / (1024 * 1024);
-console.log(
-	`CSV parse + numeric columns: ${mb.toFixed(1)} MB (${(rows.length - 1).toLocaleString('en')} rows) in ` +
-		`${median(times).toFixed(0)} ms, ${(mb / (median(times) / 1000)).toFixed(1)} MB/s`
-);
+
+// ~60 MB pushed in 1 MB pieces (as the worker and the CLI stream it): time, and the heap + ArrayBuffer peak
+// over the baseline, sampled after every piece and after finish (the text itself is excluded: made before).
+{
+	setFlagsFromString('--expose-gc');
+	const gc = runInNewContext('gc') as () => void;
+	const { pieces, rows, bytes } = numericCsv(60);
+	const memory = (): number => {
+		const m = process.memoryUsage();
+		return m.heapUsed + m.arrayBuffers;
+	};
+	const times: number[] = [];
+	let peak = 0;
+	let tableBytes = 0;
+	for (let r = 0; r < 5; r++) {
+		gc();
+		const base = memory();
+		const t0 = performance.now();
+		const reader = createCsvReader('60mb');
+		for (const piece of pieces) {
+			reader.push(piece);
+			peak = Math.max(peak, memory() - base);
+		}
+		const table = reader.finish();
+		times.push(performance.now() - t0);
+		peak = Math.max(peak, memory() - base);
+		if (table.rows !== rows) throw new Error(`read ${table.rows} rows, expected ${rows}`);
+		tableBytes = table.lines.byteLength + table.columns.reduce((s, c) => s + c.values.byteLength, 0);
+	}
+	const t = median(times);
+	console.log(
+		`CSV read (streamed): ${mb(bytes).toFixed(1)} MB, ${rows.toLocaleString('en')} rows in ${t.toFixed(0)} ms, ` +
+			`${(mb(bytes) / (t / 1000)).toFixed(1)} MB/s (median of 5); peak memory +${mb(peak).toFixed(0)} MB ` +
+			`(the table itself: ${mb(tableBytes).toFixed(0)} MB)`
+	);
+}

@@ -113,6 +113,38 @@ describe('fit CLI', { timeout: 30_000 }, () => {
 		expect(r.stderr).toBe(`fit: ${path}: line 3, column 3: quoted field is never closed\n`);
 	});
 
+	it('skips rows with the wrong number of fields and renamed header cells, saying so on stderr', async () => {
+		const path = tempCsv('ragged.csv', 'x,y,\n1,2,0\n2,4,0\n3,7\n4,8,0\n5,10,0,1\n6,12,0\n');
+		const r = await cli(['--model', 'linear', '--csv', path, '--target', 'y', '--features', 'x']);
+		expect(r.code).toBe(0);
+		expect(r.stderr.split('\n')).toEqual([
+			`fit: ${path}: line 1: column 3 has no name; it is called "column 3"`,
+			`fit: ${path}: skipped 2 rows with a different number of fields from the header (line 4: 2 fields, ` +
+				'line 6: 4 fields; the header has 3)',
+			''
+		]);
+		const out = JSON.parse(r.stdout);
+		expect(out.coef[0]).toBeCloseTo(2, 10);
+		expect(out.intercept).toBeCloseTo(0, 10);
+	});
+
+	it('names the lines of skipped cells, counting all of them', async () => {
+		const rows = Array.from({ length: 30 }, (_, i) => `${i},${i % 2 ? 'NA' : 2 * i}`).join('\n');
+		const path = tempCsv('gaps.csv', `x,y\n${rows}\n`);
+		const r = await cli(['--model', 'linear', '--csv', path, '--target', 'y']);
+		expect(r.code).toBe(0);
+		expect(r.stderr).toBe(
+			'fit: skipped 15 rows with a missing or non-numeric value (line 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, ... (15 in all))\n'
+		);
+	});
+
+	it('refuses a non-numeric feature, naming it', async () => {
+		const path = tempCsv('words.csv', 'x,kind,y\n1,a,2\n2,b,3\n3,a,5\n');
+		const r = await cli(['--model', 'linear', '--csv', path, '--target', 'y', '--features', 'x,kind']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toBe(`fit: ${path}: the feature "kind" is categorical (a, b), not numeric\n`);
+	});
+
 	it('prints help', async () => {
 		const r = await cli(['--help']);
 		expect(r.code).toBe(0);

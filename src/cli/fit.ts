@@ -4,10 +4,13 @@
  * Fits one regression model to a CSV file with the same core as the page and prints
  * {"model", "coef", "intercept", "objective"} as JSON (objectives as scikit-learn defines them).
  */
-import { readFileSync } from 'node:fs';
-import { CsvError, parseCsv } from '../lib/core/models/csv';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
+import { createCsvReader, describeSkippedRows } from '../lib/core/data/csv-reader';
+import { defaultFeatures, selectDataset } from '../lib/core/data/select';
+import { findColumn, type DataTable } from '../lib/core/data/table';
+import { DataError } from '../lib/core/data/types';
 import { fitModel, ModelError } from '../lib/core/models';
-import { datasetFromTable } from '../lib/core/models/table';
 import { parseFitArgs } from './fit-args';
 
 function helpText(): string {
@@ -29,7 +32,8 @@ function helpText(): string {
 		'  --alpha A         penalty for ridge and lasso (default 1)',
 		'  --C C             inverse penalty for logistic (default 1)',
 		'',
-		'Rows with a missing or non-numeric cell in a chosen column are skipped (noted on stderr).',
+		'Rows with a missing (empty, NA, N/A, NaN, null, ".", "?") or non-numeric cell in a chosen column, and',
+		'rows with a different number of fields from the header, are skipped (noted on stderr with their lines).',
 		'Exit code 0 on success; 2 for bad arguments or data that cannot be fitted.'
 	].join('\n');
 }
@@ -39,9 +43,24 @@ function fail(message: string, code: number): never {
 	process.exit(code);
 }
 
-function describeLines(lines: number[]): string {
+/** The first lines of `total` (at most 10), then the count. */
+function describeLines(lines: readonly number[], total: number): string {
 	const shown = lines.slice(0, 10).join(', ');
-	return lines.length > 10 ? `${shown}, ... (${lines.length} in all)` : shown;
+	return total > 10 ? `${shown}, ... (${total} in all)` : shown;
+}
+
+/** Streams the file through the CSV reader in 1 MB pieces (the text is never held whole). */
+function readCsvFile(path: string, fd: number): DataTable {
+	const reader = createCsvReader(basename(path));
+	const decoder = new TextDecoder();
+	const buffer = new Uint8Array(1 << 20);
+	for (;;) {
+		const n = readSync(fd, buffer, 0, buffer.length, null);
+		if (n === 0) break;
+		reader.push(decoder.decode(buffer.subarray(0, n), { stream: true }));
+	}
+	reader.push(decoder.decode());
+	return reader.finish();
 }
 
 function main(): void {
@@ -54,21 +73,36 @@ function main(): void {
 	if (parsed.kind === 'error') fail(parsed.message, 2);
 	const req = parsed.request;
 
-	let text: string;
+	let table: DataTable;
+	let fd: number | undefined;
 	try {
-		text = readFileSync(req.csv, 'utf8');
+		fd = openSync(req.csv, 'r');
+		table = readCsvFile(req.csv, fd);
 	} catch (e) {
+		if (e instanceof DataError) fail(`${req.csv}: ${e.message}`, 2);
 		const code = (e as NodeJS.ErrnoException).code;
 		fail(`cannot read --csv ${req.csv}${code ? ` (${code})` : ''}`, 2);
+	} finally {
+		if (fd !== undefined) closeSync(fd);
 	}
+	for (const note of table.notes) process.stderr.write(`fit: ${req.csv}: ${note}\n`);
+	if (table.skipped > 0) process.stderr.write(`fit: ${req.csv}: ${describeSkippedRows(table)}\n`);
 	try {
-		const table = datasetFromTable(parseCsv(text), req.target, req.features, req.model === 'logistic');
-		if (table.dropped.length > 0)
+		const features = req.features ?? defaultFeatures(table, req.target);
+		if (features.length === 0 && findColumn(table, req.target) !== undefined)
+			fail(`${req.csv}: no numeric feature columns besides the target "${req.target}"`, 2);
+		const selection = selectDataset(table, {
+			features,
+			target: req.target,
+			task: req.model === 'logistic' ? 'classification' : 'regression'
+		});
+		const n = selection.dropped;
+		if (n > 0)
 			process.stderr.write(
-				`fit: skipped ${table.dropped.length} row${table.dropped.length === 1 ? '' : 's'} with a missing or ` +
-					`non-numeric value (line ${describeLines(table.dropped)})\n`
+				`fit: skipped ${n} row${n === 1 ? '' : 's'} with a missing or non-numeric value ` +
+					`(line ${describeLines(selection.droppedLines, n)})\n`
 			);
-		const fit = fitModel(req.model, table.dataset, { alpha: req.alpha, C: req.C });
+		const fit = fitModel(req.model, selection.dataset, { alpha: req.alpha, C: req.C });
 		if ('converged' in fit && fit.converged === false)
 			process.stderr.write('fit: warning: stopped at the iteration limit before converging\n');
 		const out = {
@@ -79,7 +113,7 @@ function main(): void {
 		};
 		process.stdout.write(JSON.stringify(out) + '\n');
 	} catch (e) {
-		if (e instanceof CsvError) fail(`${req.csv}: ${e.message}`, 2);
+		if (e instanceof DataError) fail(`${req.csv}: ${e.message}`, 2);
 		if (e instanceof ModelError) fail(e.message, 2);
 		throw e;
 	}

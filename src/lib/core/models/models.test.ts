@@ -1,14 +1,14 @@
 /** The four models against scikit-learn 1.2.1 (tests/fixtures/regression-sklearn.json) on the fixture CSVs. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv';
+import { readCsv } from '../data/csv-reader';
+import { defaultFeatures, selectDataset } from '../data/select';
 import { fitModel, type ModelId } from './index';
 import { fitLasso, lassoObjective } from './lasso';
 import { fitLinear, linearObjective } from './linear';
 import { accuracy, fitLogistic, logisticObjective, logLoss, sigmoid, softplus } from './logistic';
 import { datasetFromColumns, ModelError, type Dataset } from './matrix';
 import { fitRidge, ridgeObjective } from './ridge';
-import { datasetFromTable } from './table';
 
 interface Reference {
 	model: ModelId;
@@ -26,7 +26,9 @@ const sklearn = JSON.parse(readFileSync(`${fixtures}regression-sklearn.json`, 'u
 const reference = (model: ModelId): Reference => sklearn.fits.find((f) => f.model === model)!;
 
 function load(csv: string, target: string, binary: boolean): Dataset {
-	return datasetFromTable(parseCsv(readFileSync(fixtures + csv, 'utf8')), target, undefined, binary).dataset;
+	const table = readCsv(readFileSync(fixtures + csv, 'utf8'), csv);
+	const task = binary ? 'classification' : 'regression';
+	return selectDataset(table, { features: defaultFeatures(table, target), target, task }).dataset;
 }
 const data = load('regression-data.csv', 'y', false);
 const classes = load('regression-classes.csv', 'label', true);
