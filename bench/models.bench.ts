@@ -10,6 +10,9 @@ import { createCsvReader, readCsv } from '../src/lib/core/data/csv-reader';
 import { fitModel, modelIds, type Dataset } from '../src/lib/core/models';
 import { createRng } from '../src/lib/core/random/rng';
 import { median } from './stats';
+import { createParameterSurface } from '../src/lib/core/models/parameter-surface';
+import { getOptimizer } from '../src/lib/core/optimizers';
+import { runTrajectory } from '../src/lib/core/run/trajectory';
 
 const n = 10_000;
 const p = 10;
@@ -126,4 +129,87 @@ const mb = (bytes: number): number => bytes / (1024 * 1024);
 			`${(mb(bytes) / (t / 1000)).toFixed(1)} MB/s (median of 5); peak memory +${mb(peak).toFixed(0)} MB ` +
 			`(the table itself: ${mb(tableBytes).toFixed(0)} MB)`
 	);
+}
+
+// The linked loss surface: one recompute of a 3-run race (GD, momentum, Adam) x 1,000 steps, as on every
+// drag of the start point. Squared losses cost O(1) per full-batch step; logistic O(n); mini-batches O(B).
+{
+	const gd = getOptimizer('gd')!;
+	const momentum = getOptimizer('momentum')!;
+	const adam = getOptimizer('adam')!;
+	const race = (surface: ReturnType<typeof createParameterSurface>): number => {
+		const t0 = performance.now();
+		runTrajectory(surface, gd, { lr: 0.05 }, [0, 0], 1000);
+		runTrajectory(surface, momentum, { lr: 0.05, momentum: 0.9 }, [0, 0], 1000);
+		runTrajectory(surface, adam, { lr: 0.05 }, [0, 0], 1000);
+		return performance.now() - t0;
+	};
+	const rows = (m: number) => {
+		const xs = new Float64Array(m);
+		const ys = new Float64Array(m);
+		const cls = new Float64Array(m);
+		for (let i = 0; i < m; i++) {
+			xs[i] = x[i * p];
+			ys[i] = yReg[i];
+			cls[i] = yCls[i];
+		}
+		return { xs, ys, cls };
+	};
+	const cases: [string, () => ReturnType<typeof createParameterSurface>][] = [
+		[
+			'linear, 10,000 rows, full batch',
+			() => {
+				const r = rows(n);
+				return createParameterSurface({ model: 'linear', axes: 'slope-intercept', x: r.xs, y: r.ys, n });
+			}
+		],
+		[
+			'linear, 10,000 rows, mini-batch 32',
+			() => {
+				const r = rows(n);
+				return createParameterSurface({
+					model: 'linear',
+					axes: 'slope-intercept',
+					x: r.xs,
+					y: r.ys,
+					n,
+					batchSize: 32,
+					seed: 1
+				});
+			}
+		],
+		[
+			'logistic, 400 rows, full batch',
+			() => {
+				const r = rows(400);
+				return createParameterSurface({
+					model: 'logistic',
+					axes: 'slope-intercept',
+					x: r.xs,
+					y: r.cls,
+					n: 400
+				});
+			}
+		],
+		[
+			'logistic, 1,000 rows (page cap), full batch',
+			() => {
+				const r = rows(1000);
+				return createParameterSurface({
+					model: 'logistic',
+					axes: 'slope-intercept',
+					x: r.xs,
+					y: r.cls,
+					n: 1000
+				});
+			}
+		]
+	];
+	console.log('');
+	console.log('Loss-surface race (3 runs x 1,000 steps), median of 9:');
+	for (const [label, make] of cases) {
+		const s = make();
+		const times = Array.from({ length: 9 }, () => race(s));
+		console.log(`  ${label.padEnd(46)} ${median(times).toFixed(2)} ms`);
+	}
 }

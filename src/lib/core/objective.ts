@@ -13,6 +13,16 @@ export interface Objective2D {
 	 * out[0] = d2f/dx2, out[1] = d2f/dxdy, out[2] = d2f/dydx, out[3] = d2f/dy2.
 	 */
 	hessian(x: number, y: number, out: Float64Array): void;
+	/**
+	 * Optional: f and its gradient in one pass (returns f, writes the gradient into out), for objectives where
+	 * computing them together is much cheaper than apart (a sum over data rows).
+	 */
+	valueAndGrad?(x: number, y: number, out: Float64Array): number;
+	/**
+	 * Optional: the gradient an optimizer sees at step k when it differs from the exact one (a mini-batch
+	 * estimate). Must be a pure function of (k, x, y) so that replays and scrubbing are exact.
+	 */
+	stochasticGrad?(step: number, x: number, y: number, out: Float64Array): void;
 }
 
 /** An axis-aligned box in the (x, y) plane. */

@@ -5,12 +5,14 @@
  */
 import { getTestFunction, testFunctions } from '../core/functions';
 import type { ExpressionError, CompiledExpression } from '../core/expression';
-import type { Objective2D, ViewBox } from '../core/objective';
+import type { KnownMinimum, Objective2D, ViewBox } from '../core/objective';
+import type { GridSource } from '../workers/grid-compute';
 import { getOptimizer } from '../core/optimizers';
 import { defaultHyper, resolveHyper } from '../core/optimizers/hyper';
 import type { HyperValue } from '../core/optimizers/types';
 import { createTrajectoryBuffer, runTrajectory, type TrajectoryBuffer } from '../core/run/trajectory';
 import { runColor } from '../views/color';
+import type { OverlayShape } from '../views/contour/types';
 import type { CameraState, FunctionView, RunView } from '../views/types';
 import { runLabel } from './run-label';
 import {
@@ -27,6 +29,26 @@ export interface RunState extends RunConfig {
 }
 
 type ExpressionModule = typeof import('../core/expression');
+
+/**
+ * An objective supplied by another panel (a regression model's loss over two parameters) in place of the
+ * function picker's choice; the same views and roster then run on it.
+ */
+export interface ExternalObjective {
+	/** Changes whenever the objective does. */
+	readonly key: string;
+	readonly objective: Objective2D;
+	/** How the grid worker rebuilds it. */
+	readonly source: GridSource;
+	readonly minima: readonly KnownMinimum[];
+	readonly fMin: number | undefined;
+	/** The box to show by default (and on reset). */
+	readonly view: ViewBox;
+	/** Names of the two parameters and the value, e.g. ['w', 'b', 'L']. */
+	readonly axisNames?: readonly [string, string, string];
+	/** Outlines drawn over the contours (a constraint region, a level set). */
+	readonly shapes?: readonly OverlayShape[];
+}
 
 /** Iterations per second at speed 1. */
 export const BASE_RATE = 30;
@@ -57,6 +79,17 @@ export class Playground {
 	notices = $state.raw<string[]>([]);
 
 	#nextId = 1;
+	#externalSource: (() => ExternalObjective | null) | null;
+
+	/**
+	 * `external` supplies an objective shown instead of the picked function (see ExternalObjective); it is
+	 * read reactively, so the views follow it as it changes.
+	 */
+	constructor(options: { external?: () => ExternalObjective | null } = {}) {
+		this.#externalSource = options.external ?? null;
+	}
+
+	external: ExternalObjective | null = $derived.by(() => this.#externalSource?.() ?? null);
 	// Scratch memory reused across recomputations, deliberately not reactive.
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#buffers = new Map<number, TrajectoryBuffer>();
@@ -67,11 +100,21 @@ export class Playground {
 
 	/** The objective being shown: a built-in function or the last valid custom expression. */
 	objective: Objective2D = $derived.by(() => {
+		if (this.external) return this.external.objective;
 		if (this.fn.kind === 'custom' && this.custom) return this.custom;
 		return getTestFunction(this.fn.kind === 'builtin' ? this.fn.id : 'rosenbrock') ?? testFunctions[0];
 	});
 
 	functionView: FunctionView = $derived.by(() => {
+		const ext = this.external;
+		if (ext)
+			return {
+				key: ext.key,
+				objective: ext.objective,
+				minima: ext.minima,
+				fMin: ext.fMin,
+				axisNames: ext.axisNames
+			};
 		const fn = this.fn;
 		if (fn.kind === 'custom' && this.custom) {
 			return { key: `custom:${this.custom.text}`, objective: this.custom, minima: [], fMin: undefined };
@@ -79,6 +122,20 @@ export class Playground {
 		const t = getTestFunction(fn.kind === 'builtin' ? fn.id : 'rosenbrock') ?? testFunctions[0];
 		return { key: t.id, objective: t, minima: t.minima, fMin: t.fMin };
 	});
+
+	/** What the grid worker samples for the contour map. */
+	gridSource: GridSource = $derived.by(() => {
+		if (this.external) return this.external.source;
+		const fn = this.fn;
+		if (fn.kind === 'custom' && this.custom) return { kind: 'custom', expr: fn.expr };
+		return { kind: 'builtin', id: fn.kind === 'builtin' ? fn.id : 'rosenbrock' };
+	});
+
+	/** The box a "reset view" returns to, when there is a fixed one. */
+	get homeView(): ViewBox | undefined {
+		if (this.external) return this.external.view;
+		return this.fn.kind === 'builtin' ? getTestFunction(this.fn.id)?.view : undefined;
+	}
 
 	/** Every run's trajectory, recomputed when the function, a run, the start or the budget changes. */
 	trajectories: RunView[] = $derived.by(() => {

@@ -23,6 +23,8 @@ export interface RunView {
 	readonly gradNorms?: Float64Array;
 	/** This run's own start point, when it differs from the shared one (else undefined). */
 	readonly start: readonly [number, number] | undefined;
+	/** Charts only: an SVG stroke-dasharray for this line (a test-loss curve beside its training one). */
+	readonly dash?: string;
 }
 
 /** The function being shown, with what the views need to draw it. */
@@ -33,6 +35,8 @@ export interface FunctionView {
 	readonly minima: readonly KnownMinimum[];
 	/** Global minimum value if known (for f - f* on a log axis), else undefined. */
 	readonly fMin: number | undefined;
+	/** Names of the two inputs and the value (default x, y, f), e.g. ['w', 'b', 'L'] for a model's loss. */
+	readonly axisNames?: readonly [string, string, string];
 }
 
 /** A scalar field sampled at pixel centres: row 0 is the top row (y = yMax), column 0 is x = xMin. */

@@ -7,14 +7,21 @@ import { getTestFunction } from '../core/functions';
 import type { CompileResult } from '../core/expression';
 import { sampleGrid, MAX_GRID_SIDE } from '../core/grid/sample';
 import type { Objective2D, ViewBox } from '../core/objective';
+import { createParameterSurface, type SurfaceSpec } from '../core/models/parameter-surface';
 import { contourPaths } from '../views/contour/paths';
 import type { ContourSetWithPaths } from '../views/contour/types';
 import type { Grid } from '../views/types';
 import { contourSet, MAX_LEVELS, type ValueRange } from './contours';
 
-/** Which function to sample: a built-in test function by id, or an expression typed by the user. */
+/**
+ * Which function to sample: a built-in test function by id, an expression typed by the user, or a regression
+ * model's loss over two parameters (its data travels with the request; `key` names it for the cache and must
+ * change whenever the spec does).
+ */
 export type GridSource =
-	{ readonly kind: 'builtin'; readonly id: string } | { readonly kind: 'custom'; readonly expr: string };
+	| { readonly kind: 'builtin'; readonly id: string }
+	| { readonly kind: 'custom'; readonly expr: string }
+	| { readonly kind: 'surface'; readonly key: string; readonly spec: SurfaceSpec };
 
 export interface GridRequest {
 	/** Chosen by the client; echoed in the response. */
@@ -59,7 +66,9 @@ export interface ObjectiveCache {
 const CACHE_SIZE = 16;
 
 export function sourceKey(source: GridSource): string {
-	return source.kind === 'builtin' ? `builtin:${source.id}` : `custom:${source.expr}`;
+	if (source.kind === 'builtin') return `builtin:${source.id}`;
+	if (source.kind === 'surface') return `surface:${source.key}`;
+	return `custom:${source.expr}`;
 }
 
 export function createObjectiveCache(size = CACHE_SIZE): ObjectiveCache {
@@ -78,6 +87,12 @@ export function createObjectiveCache(size = CACHE_SIZE): ObjectiveCache {
 			let value: Objective2D | string;
 			if (source.kind === 'builtin') {
 				value = getTestFunction(source.id) ?? `Unknown function: ${source.id}`;
+			} else if (source.kind === 'surface') {
+				try {
+					value = createParameterSurface({ ...source.spec, batchSize: undefined });
+				} catch (e) {
+					value = `Invalid loss surface: ${e instanceof Error ? e.message : String(e)}`;
+				}
 			} else {
 				if (compile === undefined) return undefined;
 				const result = compile(source.expr);
@@ -109,9 +124,13 @@ export function validateRequest(req: GridRequest): string | undefined {
 	}
 	const s = req.source;
 	if (s === null || typeof s !== 'object') return 'Missing function source';
-	if (s.kind === 'builtin' ? typeof s.id !== 'string' : s.kind !== 'custom' || typeof s.expr !== 'string') {
-		return 'Invalid function source';
-	}
+	const valid =
+		s.kind === 'builtin'
+			? typeof s.id === 'string'
+			: s.kind === 'custom'
+				? typeof s.expr === 'string'
+				: s.kind === 'surface' && typeof s.key === 'string' && s.spec !== null && typeof s.spec === 'object';
+	if (!valid) return 'Invalid function source';
 	return undefined;
 }
 

@@ -77,4 +77,27 @@ describe('runTrajectory', () => {
 		expect(grown.points).not.toBe(small.points);
 		expect(trajectoryPoints(grown)).toEqual(trajectoryPoints(fresh));
 	});
+
+	it('steps along the stochastic gradient when the objective has one, and reports the exact gradient norm', () => {
+		const gd = getOptimizer('gd')!;
+		// The "mini-batch" gradient at step k is the exact one scaled by (k + 1): GD then moves x by
+		// lr * (k + 1) * 2x per step, which the exact gradient alone would not.
+		const noisy: Objective2D = {
+			...bowl,
+			stochasticGrad(k, x, y, out) {
+				out[0] = (k + 1) * 2 * x;
+				out[1] = (k + 1) * 6 * y;
+			}
+		};
+		const t = runTrajectory(noisy, gd, { lr: 0.01 }, [1, 1], 3);
+		let x = 1;
+		let y = 1;
+		for (let k = 0; k < 3; k++) {
+			expect(t.points[3 * k]).toBeCloseTo(x, 14);
+			expect(t.gradNorms[k]).toBeCloseTo(Math.hypot(2 * x, 6 * y), 12);
+			x -= 0.01 * (k + 1) * 2 * x;
+			y -= 0.01 * (k + 1) * 6 * y;
+		}
+		expect(t.points[9]).toBeCloseTo(x, 14);
+	});
 });

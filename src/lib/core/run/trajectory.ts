@@ -60,12 +60,12 @@ export function runTrajectory(
 	for (let k = 0; ; k++) {
 		const x = p[0];
 		const y = p[1];
-		const f = objective.f(x, y);
+		const f = objective.valueAndGrad ? objective.valueAndGrad(x, y, g) : objective.f(x, y);
 		if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(f)) {
 			status = 'diverged';
 			break;
 		}
-		objective.grad(x, y, g);
+		if (!objective.valueAndGrad) objective.grad(x, y, g);
 		const o = 3 * k;
 		points[o] = x;
 		points[o + 1] = y;
@@ -75,6 +75,7 @@ export function runTrajectory(
 		gradNorms[k] = norm === Infinity ? Math.hypot(g[0], g[1]) : norm;
 		count = k + 1;
 		if (k === budget) break;
+		if (objective.stochasticGrad) objective.stochasticGrad(k, x, y, g);
 		if (optimizer.step(p, g, state, h, ctx) === 'singular') {
 			status = 'singular';
 			break;

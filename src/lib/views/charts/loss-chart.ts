@@ -6,6 +6,7 @@
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import type { RunView } from '../types';
+import { CHART_THEMES as THEMES, type ChartTheme as Theme } from './chart-theme';
 import {
 	formatTick,
 	formatValue,
@@ -25,6 +26,8 @@ export interface LossChartData {
 	readonly iteration: number;
 	readonly steps: number;
 	readonly theme: 'light' | 'dark';
+	/** What the y axis calls the plotted value (default 'f(x)'), e.g. 'loss'. */
+	readonly valueLabel?: string;
 }
 
 export interface LossChartCallbacks {
@@ -40,40 +43,6 @@ export interface LossChart {
 	/** The chart as a standalone SVG document (no hover readout), for export. */
 	toSVGString(): string;
 }
-
-interface Theme {
-	background: string;
-	text: string;
-	muted: string;
-	grid: string;
-	axis: string;
-	cursor: string;
-	panel: string;
-	border: string;
-}
-
-const THEMES: Record<'light' | 'dark', Theme> = {
-	light: {
-		background: '#ffffff',
-		text: '#1f2328',
-		muted: '#57606a',
-		grid: '#e4e7eb',
-		axis: '#8c959f',
-		cursor: '#1f2328',
-		panel: 'rgba(255, 255, 255, 0.96)',
-		border: '#c8d0d8'
-	},
-	dark: {
-		background: '#16181d',
-		text: '#e6edf3',
-		muted: '#a4aeb9',
-		grid: '#2b3139',
-		axis: '#6e7681',
-		cursor: '#e6edf3',
-		panel: 'rgba(22, 24, 29, 0.96)',
-		border: '#454d57'
-	}
-};
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const TICK_SIZE = 14;
@@ -97,6 +66,7 @@ function axisTitle(plan: YAxisPlan): string {
 interface PathDatum {
 	id: number;
 	color: string;
+	dash: string | null;
 	d: string;
 }
 
@@ -326,7 +296,7 @@ export function createLossChart(node: HTMLElement, callbacks: LossChartCallbacks
 			.attr('text-anchor', 'middle')
 			.attr('font-size', TITLE_SIZE)
 			.attr('fill', t.text)
-			.text(axisTitle(plan!));
+			.text(axisTitle(plan!).replace('f(x)', data?.valueLabel ?? 'f(x)'));
 	}
 
 	function linePath(run: RunView): string {
@@ -350,7 +320,12 @@ export function createLossChart(node: HTMLElement, callbacks: LossChartCallbacks
 	}
 
 	function drawLines(runs: RunView[]): void {
-		const paths: PathDatum[] = runs.map((r) => ({ id: r.id, color: r.color, d: linePath(r) }));
+		const paths: PathDatum[] = runs.map((r) => ({
+			id: r.id,
+			color: r.color,
+			dash: r.dash ?? null,
+			d: linePath(r)
+		}));
 		for (const g of [future, past]) {
 			g.selectAll<SVGPathElement, PathDatum>('path')
 				.data(paths, (d) => d.id)
@@ -358,6 +333,7 @@ export function createLossChart(node: HTMLElement, callbacks: LossChartCallbacks
 				.attr('d', (d) => d.d)
 				.attr('fill', 'none')
 				.attr('stroke', (d) => d.color)
+				.attr('stroke-dasharray', (d) => d.dash)
 				.attr('stroke-width', LINE_WIDTH)
 				.attr('stroke-linejoin', 'round')
 				.attr('stroke-linecap', 'round');

@@ -30,7 +30,7 @@ import { formatValue, legendTicks } from './legend';
 import { gradientArrowsPath, newtonModel } from './overlays';
 import { clampPixel, contourPaths, dotsPath, polylinePath, QUANTUM } from './paths';
 import { FONT_FAMILY, MATH_FONT_FAMILY, ON_FIELD, PALETTES, type Palette } from './theme';
-import type { ContourView, ContourViewCallbacks, ContourViewData } from './types';
+import type { ContourView, ContourViewCallbacks, ContourViewData, OverlayShape } from './types';
 
 export type { ContourView, ContourViewCallbacks, ContourViewData } from './types';
 export { gridResolution } from './geometry';
@@ -186,6 +186,7 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 	const gradientG = clipped.append('g').attr('class', 'gradient-field').attr('pointer-events', 'none');
 	const gradientHalo = haloPath(gradientG, ON_FIELD.halo, 3.6);
 	const gradientArrows = haloPath(gradientG, ON_FIELD.arrow, 1.5);
+	const shapesG = clipped.append('g').attr('class', 'shapes').attr('pointer-events', 'none');
 	const newtonG = clipped.append('g').attr('class', 'newton-model').attr('pointer-events', 'none');
 	const newtonHalo = haloPath(newtonG, ON_FIELD.halo, 3.5)
 		.attr('stroke-opacity', 0.7)
@@ -584,7 +585,10 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 		if (dirty.position) renderAxes();
 		if (dirty.legend) renderLegend();
 		if (dirty.gradient) renderGradient();
-		if (dirty.newton) renderNewton();
+		if (dirty.newton) {
+			renderNewton();
+			renderShapes();
+		}
 		if (dirty.runs) renderRuns();
 		if (dirty.minima) renderMinima();
 		if (dirty.start) renderStarts();
@@ -782,6 +786,48 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 			newtonStep.attr('d', '');
 			newtonCentre.attr('display', 'none');
 		}
+	}
+
+	function renderShapes(): void {
+		const shapes = frame === null || data === null ? [] : (data.overlays.shapes ?? []);
+		const f = frame;
+		const toPath = (s: OverlayShape): string => {
+			if (f === null || s.points.length === 0) return '';
+			const d = s.points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${toPx(f, x)},${toPy(f, y)}`).join('');
+			return s.closed ? `${d}Z` : d;
+		};
+		const groups = shapesG
+			.selectAll<SVGGElement, OverlayShape>('g.shape')
+			.data(shapes)
+			.join((enter) => {
+				const g = enter.append('g').attr('class', 'shape');
+				g.append('path').attr('class', 'halo').attr('fill', 'none');
+				g.append('path').attr('class', 'line');
+				g.append('text').attr('font-size', 12).attr('font-weight', 600).attr('paint-order', 'stroke');
+				return g;
+			});
+		groups
+			.select('path.halo')
+			.attr('d', toPath)
+			.attr('stroke', ON_FIELD.halo)
+			.attr('stroke-width', 4.5)
+			.attr('stroke-linejoin', 'round');
+		groups
+			.select('path.line')
+			.attr('d', toPath)
+			.attr('stroke', (s) => s.stroke)
+			.attr('stroke-width', 2)
+			.attr('stroke-dasharray', (s) => s.dash ?? null)
+			.attr('stroke-linejoin', 'round')
+			.attr('fill', (s) => s.fill ?? 'none');
+		groups
+			.select('text')
+			.attr('x', (s) => (f === null || !s.labelAt ? 0 : toPx(f, s.labelAt[0]) + 6))
+			.attr('y', (s) => (f === null || !s.labelAt ? 0 : toPy(f, s.labelAt[1]) - 6))
+			.attr('fill', (s) => s.stroke)
+			.attr('stroke', ON_FIELD.halo)
+			.attr('stroke-width', 3.5)
+			.text((s) => (s.labelAt ? (s.label ?? '') : ''));
 	}
 
 	function renderRuns(): void {
@@ -1035,6 +1081,10 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 		}
 		if (prev === null || prev.fn.key !== next.fn.key) {
 			homeBox = next.box;
+			const [xn, yn, fn] = next.fn.axisNames ?? ['x', 'y', 'f'];
+			xLabel.text(xn);
+			yLabel.text(yn);
+			legendTitle.text(fn);
 			dirty.minima = dirty.gradient = dirty.newton = dirty.hover = true;
 		}
 		if (prev === null || prev.fn.objective !== next.fn.objective || prev.fn.minima !== next.fn.minima) {
@@ -1067,6 +1117,7 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 		if (prev === null || !samePoint(prev.hover, next.hover)) dirty.hover = true;
 		if (prev === null || prev.overlays.gradientField !== next.overlays.gradientField) dirty.gradient = true;
 		if (prev === null || prev.overlays.newtonModel !== next.overlays.newtonModel) dirty.newton = true;
+		if (prev === null || prev.overlays.shapes !== next.overlays.shapes) dirty.newton = true;
 		render();
 	}
 

@@ -25,6 +25,20 @@ export interface ContourSetWithPaths extends ContourSet {
 
 export type Theme = 'light' | 'dark';
 
+/** An outline drawn over the contours: a polyline, or a polygon when closed. */
+export interface OverlayShape {
+	readonly points: readonly (readonly [number, number])[];
+	readonly closed: boolean;
+	/** CSS colours; fill defaults to none. */
+	readonly stroke: string;
+	readonly fill?: string;
+	/** SVG stroke-dasharray, e.g. '6 4'. */
+	readonly dash?: string;
+	/** Text drawn at labelAt (data coordinates). */
+	readonly label?: string;
+	readonly labelAt?: readonly [number, number];
+}
+
 export interface ContourViewData {
 	readonly fn: FunctionView;
 	/**
@@ -50,6 +64,8 @@ export interface ContourViewData {
 		readonly gradientField: boolean;
 		/** Id of the run whose local quadratic (Newton) model to draw around its current iterate, or null. */
 		readonly newtonModel: number | null;
+		/** Extra outlines in data coordinates (a constraint region, a level set), drawn under the runs. */
+		readonly shapes?: readonly OverlayShape[];
 	};
 	readonly theme: Theme;
 }

@@ -36,7 +36,8 @@ export function formatValue(v: number): string {
 
 export interface Axes {
 	/** Rebuilds grid lines and labels for a new box, scale or palette. */
-	rebuild(field: HeightField, palette: Palette): void;
+	/** names: the two inputs' and the value's names (default x, y, f). */
+	rebuild(field: HeightField, palette: Palette, names?: readonly [string, string, string]): void;
 	/** Moves labels for the camera position given in frame coordinates (u, v, w). */
 	place(camera: Vector3): void;
 	dispose(): void;
@@ -71,7 +72,7 @@ export function createAxes(parent: Object3D, resources: ViewportResources): Axes
 		cache.clear();
 	}
 
-	function rebuild(next: HeightField, pal: Palette): void {
+	function rebuild(next: HeightField, pal: Palette, axisNames?: readonly [string, string, string]): void {
 		field = next;
 		if (pal !== palette) {
 			// Label colours are baked into their textures.
@@ -116,7 +117,7 @@ export function createAxes(parent: Object3D, resources: ViewportResources): Axes
 		xLabels = xTicks.map((value) => ({ sprite: label(xFormat(value)), value }));
 		yLabels = yTicks.map((value) => ({ sprite: label(yFormat(value)), value }));
 		fLabels = F_TICKS.map((t) => ({ sprite: label(formatValue(fr.scale.fromUnit(t))), t }));
-		names = ['x', 'y', 'f'].map((name) => label(name, AXIS_NAME_PX, true));
+		names = (axisNames ?? ['x', 'y', 'f']).map((name) => label(name, AXIS_NAME_PX, true));
 		for (const list of previous.values()) for (const sprite of list) resources.removeSprite(sprite);
 	}
 

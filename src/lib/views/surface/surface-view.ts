@@ -331,7 +331,7 @@ export function createSurfaceView(node: HTMLElement, callbacks: SurfaceViewCallb
 			markers.setMinima(field, d.fn.minima);
 		}
 		if (field) {
-			if (surfaceChanged || themeChanged) axes.rebuild(field, palette);
+			if (surfaceChanged || themeChanged) axes.rebuild(field, palette, d.fn.axisNames);
 			// Cheap enough to do on every update, and safe when the page refills arrays in place: runs.sync
 			// rebuilds a line only when its points changed (by checksum) or the surface did.
 			runs.sync(d.runs, d.iteration, field);
