@@ -140,9 +140,47 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 		return true;
 	}
 
+	// What the axes, points and shading depend on: they are redrawn only when one of these changes (a render
+	// per animation frame then only moves the model lines).
+	let drawn: {
+		train: Dataset;
+		test: Dataset;
+		fitCoef: ArrayLike<number> | undefined;
+		fitIntercept: number | undefined;
+		theme: string;
+		width: number;
+		height: number;
+		degree: number;
+	} | null = null;
+	let frameScales: { mode: Mode; xs: ScaleLinear<number, number>; ys: ScaleLinear<number, number> } | null =
+		null;
+
 	function render(): void {
 		if (!data || width < 40 || height < 40) return;
 		const d = data;
+		const key = {
+			train: d.train,
+			test: d.test,
+			fitCoef: d.fit?.coef,
+			fitIntercept: d.fit?.intercept,
+			theme: d.theme,
+			width,
+			height,
+			degree: d.degree
+		};
+		const same =
+			drawn !== null &&
+			frameScales !== null &&
+			(Object.keys(key) as (keyof typeof key)[]).every((k) => drawn![k] === key[k]);
+		if (!same) {
+			frameScales = renderStatic();
+			drawn = key;
+		}
+		renderModels(frameScales!.mode, frameScales!.xs, frameScales!.ys);
+	}
+
+	function renderStatic(): { mode: Mode; xs: ScaleLinear<number, number>; ys: ScaleLinear<number, number> } {
+		const d = data!;
 		const t = CHART_THEMES[d.theme];
 		const mode = plotMode(d.task, d.train.p);
 		svg.attr('width', width).attr('height', height);
@@ -310,6 +348,14 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 			.select('title')
 			.text((p) => p.tip);
 
+		renderLegend(mode);
+		return { mode, xs, ys };
+	}
+
+	function renderModels(mode: Mode, xs: ScaleLinear<number, number>, ys: ScaleLinear<number, number>): void {
+		const d = data!;
+		const t = CHART_THEMES[d.theme];
+		const fit = d.fit;
 		// Model lines: the closed form (dashed) and the runs.
 		const models: (PlotModel & { dash: string | null; width: number })[] = [];
 		if (fit) models.push({ ...fit, dash: '7 5', width: 2.5 });
@@ -338,7 +384,12 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 			.attr('stroke', (m) => m.color)
 			.attr('stroke-width', (m) => m.width)
 			.attr('stroke-dasharray', (m) => m.dash);
+	}
 
+	function renderLegend(mode: Mode): void {
+		const d = data!;
+		const t = CHART_THEMES[d.theme];
+		const fit = d.fit;
 		// Legend (text only, escaped by .text()).
 		legend.style('background', t.panel).style('border', `1px solid ${t.border}`).style('color', t.text);
 		const items: { color: string; text: string; dash: boolean; dot?: boolean; hollow?: boolean }[] = [];
