@@ -9,7 +9,7 @@ import { DataError, type NamedDataset } from '../core/data/types';
 import { isUsableAsNumbers, selectDataset } from '../core/data/select';
 import type { DataTable, TableColumn } from '../core/data/table';
 import { findRealDataset, tableFromRecords } from '../core/data/vega';
-import { trainTestSplit, selectRows } from '../core/data/split';
+import { sampleRows, trainTestSplit } from '../core/data/split';
 import { unstandardizeLinear, type Standardizer } from '../core/data/standardize';
 import { MAX_POLYNOMIAL_DEGREE } from '../core/data/polynomial';
 import type { ViewBox } from '../core/objective';
@@ -34,7 +34,6 @@ import {
 	type DegreePoint,
 	type PreparedFeatures
 } from '../core/models/sweeps';
-import { createRng } from '../core/random/rng';
 import type { OverlayShape } from '../views/contour/types';
 import type { RunView } from '../views/types';
 import { Playground, type ExternalObjective } from './playground.svelte';
@@ -600,18 +599,6 @@ function metrics(model: ModelId, f: PreparedFeatures, coef: Float64Array, interc
 		return { primary: mse, secondary: ss > 0 ? 1 - (mse * d.n) / ss : Number.NaN };
 	};
 	return { train: one(f.train), test: one(f.test) };
-}
-
-function sampleRows(d: Dataset, max: number, seed: number): Dataset {
-	const rng = createRng(seed);
-	const idx = Int32Array.from({ length: d.n }, (_, i) => i);
-	for (let i = 0; i < max; i++) {
-		const j = i + rng.int(d.n - i);
-		const t = idx[i];
-		idx[i] = idx[j];
-		idx[j] = t;
-	}
-	return selectRows(d, idx.subarray(0, max));
 }
 
 function trainMeans(d: Dataset): { x: [number, number]; y: number } {

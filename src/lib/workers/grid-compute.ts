@@ -8,20 +8,24 @@ import type { CompileResult } from '../core/expression';
 import { sampleGrid, MAX_GRID_SIDE } from '../core/grid/sample';
 import type { Objective2D, ViewBox } from '../core/objective';
 import { createParameterSurface, type SurfaceSpec } from '../core/models/parameter-surface';
+import { createLandscapeObjective, MAX_LANDSCAPE_GRID, type LandscapeSpec } from '../core/nn/landscape';
 import { contourPaths } from '../views/contour/paths';
 import type { ContourSetWithPaths } from '../views/contour/types';
 import type { Grid } from '../views/types';
 import { contourSet, MAX_LEVELS, type ValueRange } from './contours';
 
 /**
- * Which function to sample: a built-in test function by id, an expression typed by the user, or a regression
- * model's loss over two parameters (its data travels with the request; `key` names it for the cache and must
- * change whenever the spec does).
+ * Which function to sample: a built-in test function by id, an expression typed by the user, a regression
+ * model's loss over two parameters, or a neural network's loss landscape (a 2D slice through its weights,
+ * core/nn/landscape.ts). The last two carry their data with the request; `key` names them for the cache and
+ * must change whenever the spec does. Landscape grids are capped at MAX_LANDSCAPE_GRID per side (aspect ratio
+ * kept; the response's grid says the size used) because each cell is a forward pass of the network.
  */
 export type GridSource =
 	| { readonly kind: 'builtin'; readonly id: string }
 	| { readonly kind: 'custom'; readonly expr: string }
-	| { readonly kind: 'surface'; readonly key: string; readonly spec: SurfaceSpec };
+	| { readonly kind: 'surface'; readonly key: string; readonly spec: SurfaceSpec }
+	| { readonly kind: 'landscape'; readonly key: string; readonly spec: LandscapeSpec };
 
 export interface GridRequest {
 	/** Chosen by the client; echoed in the response. */
@@ -68,6 +72,7 @@ const CACHE_SIZE = 16;
 export function sourceKey(source: GridSource): string {
 	if (source.kind === 'builtin') return `builtin:${source.id}`;
 	if (source.kind === 'surface') return `surface:${source.key}`;
+	if (source.kind === 'landscape') return `landscape:${source.key}`;
 	return `custom:${source.expr}`;
 }
 
@@ -92,6 +97,12 @@ export function createObjectiveCache(size = CACHE_SIZE): ObjectiveCache {
 					value = createParameterSurface({ ...source.spec, batchSize: undefined });
 				} catch (e) {
 					value = `Invalid loss surface: ${e instanceof Error ? e.message : String(e)}`;
+				}
+			} else if (source.kind === 'landscape') {
+				try {
+					value = createLandscapeObjective(source.spec);
+				} catch (e) {
+					value = `Invalid loss landscape: ${e instanceof Error ? e.message : String(e)}`;
 				}
 			} else {
 				if (compile === undefined) return undefined;
@@ -129,9 +140,27 @@ export function validateRequest(req: GridRequest): string | undefined {
 			? typeof s.id === 'string'
 			: s.kind === 'custom'
 				? typeof s.expr === 'string'
-				: s.kind === 'surface' && typeof s.key === 'string' && s.spec !== null && typeof s.spec === 'object';
+				: (s.kind === 'surface' || s.kind === 'landscape') &&
+					typeof s.key === 'string' &&
+					s.spec !== null &&
+					typeof s.spec === 'object';
 	if (!valid) return 'Invalid function source';
 	return undefined;
+}
+
+/**
+ * The grid size actually sampled: landscape sources are capped at MAX_LANDSCAPE_GRID per side, scaled
+ * together so the aspect ratio is kept (each side at least 1); other sources as requested.
+ */
+export function effectiveGridSize(source: GridSource, nx: number, ny: number): { nx: number; ny: number } {
+	if (source.kind !== 'landscape') return { nx, ny };
+	const longest = Math.max(nx, ny);
+	if (longest <= MAX_LANDSCAPE_GRID) return { nx, ny };
+	const scale = MAX_LANDSCAPE_GRID / longest;
+	return {
+		nx: Math.min(MAX_LANDSCAPE_GRID, Math.max(1, Math.round(nx * scale))),
+		ny: Math.min(MAX_LANDSCAPE_GRID, Math.max(1, Math.round(ny * scale)))
+	};
 }
 
 /** Samples and contours one request. Never throws; a custom source needs `compile` unless already cached. */
@@ -148,8 +177,9 @@ export function computeGrid(
 		if (objective === undefined) return { id: req.id, error: 'The expression compiler is not loaded' };
 		if (typeof objective === 'string') return { id: req.id, error: objective };
 		const box: ViewBox = { xMin: req.box.xMin, xMax: req.box.xMax, yMin: req.box.yMin, yMax: req.box.yMax };
-		const values = sampleGrid((x, y) => objective.f(x, y), box, req.nx, req.ny);
-		const grid: Grid = { box, nx: req.nx, ny: req.ny, values };
+		const { nx, ny } = effectiveGridSize(req.source, req.nx, req.ny);
+		const values = sampleGrid((x, y) => objective.f(x, y), box, nx, ny);
+		const grid: Grid = { box, nx, ny, values };
 		const { scale, contours } = contourSet(grid, req.levels);
 		const withPaths: ContourSetWithPaths = { ...contours, paths: contourPaths(contours, grid) };
 		return { id: req.id, grid, contours: withPaths, scale, ms: performance.now() - t0 };

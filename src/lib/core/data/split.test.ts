@@ -72,3 +72,24 @@ describe('trainTestSplit', () => {
 			expect(() => trainTestSplit(d, { testFraction: f, seed: 1 })).toThrow(DataError);
 	});
 });
+
+describe('sampleRows', () => {
+	it('keeps small data whole and draws distinct rows of large data, reproducibly', async () => {
+		const { sampleRows } = await import('./split');
+		const n = 50;
+		const d = {
+			x: Float64Array.from({ length: 2 * n }, (_, i) => i),
+			y: Float64Array.from({ length: n }, (_, i) => i),
+			n,
+			p: 2
+		};
+		expect(sampleRows(d, 60, 1)).toBe(d);
+		const a = sampleRows(d, 10, 1);
+		const b = sampleRows(d, 10, 1);
+		expect(a.n).toBe(10);
+		expect([...a.y]).toEqual([...b.y]);
+		expect(new Set(a.y).size).toBe(10);
+		for (let r = 0; r < 10; r++) expect(a.x[2 * r]).toBe(2 * a.y[r]);
+		expect([...sampleRows(d, 10, 2).y]).not.toEqual([...a.y]);
+	});
+});

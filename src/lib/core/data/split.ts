@@ -58,3 +58,18 @@ export function trainTestSplit(d: MaybeNamedDataset, o: SplitOptions): Split {
 		train: keepInfo(d, selectRows(d, perm.subarray(nTest)))
 	};
 }
+
+/** At most `max` rows of d: all of them when it has no more, else a seeded random subset (partial Fisher-Yates). */
+export function sampleRows(d: Dataset, max: number, seed: number): Dataset {
+	if (d.n <= max) return d;
+	const rng = createRng(seed);
+	const idx = new Int32Array(d.n);
+	for (let i = 0; i < d.n; i++) idx[i] = i;
+	for (let i = 0; i < max; i++) {
+		const j = i + rng.int(d.n - i);
+		const t = idx[i];
+		idx[i] = idx[j];
+		idx[j] = t;
+	}
+	return selectRows(d, idx.subarray(0, max));
+}

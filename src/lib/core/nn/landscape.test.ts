@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { circlesSet, sineCurve } from '../data/playground-sets';
+import type { Dataset } from '../models/matrix';
 import { createRng } from '../random/rng';
 import {
 	createLandscapeObjective,
@@ -31,7 +32,7 @@ function dot(u: Float64Array, v: Float64Array): number {
 
 const data = circlesSet({ n: 250, noise: 0.1, seed: 5 });
 
-function spec(mlpSpec: MlpSpec, seed = 3, d = data): LandscapeSpec {
+function spec(mlpSpec: MlpSpec, seed = 3, d: Dataset = data): LandscapeSpec {
 	const mlp = createMlp(mlpSpec);
 	const params = initParams(mlp, seed);
 	const [d1, d2] = randomDirections(mlp, params, seed + 1);
@@ -228,7 +229,7 @@ describe('landscapeBox', () => {
 });
 
 describe('createLandscapeObjective', () => {
-	const cases: [string, MlpSpec, { x: Float64Array; y: Float64Array; n: number; p: number }][] = [
+	const cases: [string, MlpSpec, Dataset][] = [
 		['binary tanh 2-4-2-1 with L1 and L2', tanhSpec, data],
 		[
 			'multiclass sigmoid 2-6-2 with L2',
@@ -331,7 +332,8 @@ describe('createLandscapeObjective', () => {
 			[{ y: new Float64Array(250).fill(2) }, /target 2/],
 			[{ mlp: { ...s.mlp, paramCount: 5 } as Mlp }, /inconsistent/],
 			[{ mlp: { ...s.mlp, task: 'ranking' } as unknown as Mlp }, /task/],
-			[{ mlp: null as unknown as Mlp }, /network/]
+			[{ mlp: null as unknown as Mlp }, /network/],
+			[{ mlp: { ...s.mlp, layers: [null, null, null] } as unknown as Mlp }, /malformed network/]
 		];
 		for (const [over, message] of bad) {
 			expect(() => createLandscapeObjective({ ...s, ...over })).toThrow(NnError);

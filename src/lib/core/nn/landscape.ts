@@ -207,7 +207,7 @@ function topTwoEigen(
 	const w = new Float64Array(b * b);
 	const y = new Float64Array(n * b);
 	const sy = new Float64Array(n * b);
-	let theta = new Float64Array(b);
+	let theta: Float64Array = new Float64Array(b);
 	let order: number[] = [];
 	for (let iter = 0; iter < PCA_MAX_ITERATIONS; iter++) {
 		// Z = S Q (column k of Z at k * n).
@@ -414,6 +414,15 @@ export function landscapeBox(path: readonly [number, number][] | null): ViewBox 
 
 /** Rebuilds an Mlp received as plain data from its own description, so a malformed one is rejected. */
 function checkMlp(mlp: Mlp): Mlp {
+	try {
+		return rebuildMlp(mlp);
+	} catch (e) {
+		if (e instanceof NnError) throw e;
+		throw new NnError(`malformed network description: ${e instanceof Error ? e.message : String(e)}`);
+	}
+}
+
+function rebuildMlp(mlp: Mlp): Mlp {
 	if (mlp === null || typeof mlp !== 'object' || !Array.isArray(mlp.layers) || mlp.layers.length < 1)
 		throw new NnError('the landscape needs a network');
 	const hidden = mlp.layers.slice(0, -1);

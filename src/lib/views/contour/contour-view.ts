@@ -948,6 +948,7 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 		if (frame === null || data === null) return;
 		const f = frame;
 		const s = dragStart ?? data.start;
+		startG.attr('display', data.startHandle === false ? 'none' : null);
 		startG.attr('transform', `translate(${clampPixel(toPx(f, s[0]))},${clampPixel(toPy(f, s[1]))})`);
 		const where = `x = ${formatCoordinate(s[0])}, y = ${formatCoordinate(s[1])}`;
 		startG.attr('aria-description', where);
@@ -1110,7 +1111,12 @@ export function createContourView(node: HTMLElement, callbacks: ContourViewCallb
 			dirty.start = true;
 			if (next.overlays.newtonModel !== null) dirty.newton = true;
 		}
-		if (prev === null || prev.start[0] !== next.start[0] || prev.start[1] !== next.start[1]) {
+		if (
+			prev === null ||
+			prev.start[0] !== next.start[0] ||
+			prev.start[1] !== next.start[1] ||
+			prev.startHandle !== next.startHandle
+		) {
 			dragStart = null;
 			dirty.start = true;
 		}

@@ -57,6 +57,8 @@ export interface ContourViewData {
 	readonly iteration: number;
 	/** The shared start point. */
 	readonly start: readonly [number, number];
+	/** false hides the draggable start handle (a slice where nothing starts, such as a loss landscape). */
+	readonly startHandle?: boolean;
 	/** A point hovered in another view (linked hover), or null. */
 	readonly hover: { readonly x: number; readonly y: number } | null;
 	readonly overlays: {

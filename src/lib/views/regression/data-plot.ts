@@ -45,7 +45,7 @@ export interface DataPlot {
 export const MAX_DRAWN_POINTS = 2000;
 
 let plotCount = 0;
-const CLASS_COLORS = ['#2f6fdd', '#e07b00'] as const;
+const CLASS_COLORS = ['#e07b00', '#2f6fdd'] as const; // class 0 orange, class 1 blue, as on the network page
 const MARGIN = { top: 14, right: 16, bottom: 44, left: 58 };
 
 type Mode = 'curve' | 'sigmoid' | 'plane' | 'parity' | 'score';

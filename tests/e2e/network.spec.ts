@@ -1,0 +1,75 @@
+/**
+ * The network page: train on a dataset in the worker, pause, see the boundary, the weights and the curves,
+ * race two optimizers from the same weights, and open the loss landscape.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+function watchErrors(page: Page): string[] {
+	const problems: string[] = [];
+	page.on('console', (msg) => {
+		if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+	});
+	page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+	return problems;
+}
+
+const epoch = async (page: Page) =>
+	Number((await page.getByTestId('epoch').locator('strong').innerText()).trim());
+
+test('training runs in the worker, pauses, and shows the boundary, weights and curves', async ({ page }) => {
+	const problems = watchErrors(page);
+	await page.goto('/network');
+	await expect(page.getByTestId('nn-data-summary')).toContainText('250 training rows');
+	const epochsField = page.getByLabel('epochs epochs');
+	await epochsField.fill('100000');
+	await epochsField.press('Enter');
+	await page.getByRole('button', { name: 'Train', exact: true }).click();
+	await expect.poll(() => epoch(page), { timeout: 15000 }).toBeGreaterThan(50);
+	await page.getByRole('button', { name: 'Pause', exact: true }).click();
+	const paused = await epoch(page);
+	await page.waitForTimeout(600);
+	expect(await epoch(page)).toBe(paused);
+	// The decision boundary is drawn, the network's edges are drawn, and the curves have both lines.
+	await expect(page.getByTestId('boundary-plot').locator('path').first()).toBeAttached();
+	await expect(page.getByTestId('network-graph').locator('canvas, line, path').first()).toBeAttached();
+	const curves = page.getByTestId('curves-chart');
+	await expect(curves).toContainText('training');
+	await expect(curves).toContainText('test');
+	// One more epoch, exactly.
+	await page.getByRole('button', { name: 'One epoch' }).click();
+	await expect.poll(() => epoch(page)).toBe(paused + 1);
+	await page.getByRole('combobox', { name: 'Curve' }).selectOption('accuracy');
+	await expect(curves).toContainText('accuracy');
+	expect(problems).toEqual([]);
+});
+
+test('race two optimizers from the same weights, then open the loss landscape', async ({ page }) => {
+	const problems = watchErrors(page);
+	await page.goto('/network');
+	await expect(page.getByTestId('nn-data-summary')).toBeVisible();
+	await page.getByRole('combobox', { name: 'Optimizer to add' }).selectOption('adam');
+	await page.getByRole('button', { name: 'Add run' }).click();
+	await page.getByRole('checkbox', { name: /Race/ }).check();
+	await page.getByRole('button', { name: 'One epoch' }).click();
+	await expect.poll(() => epoch(page)).toBe(1);
+	const curves = page.getByTestId('curves-chart');
+	await expect(curves).toContainText('Adam');
+	await expect(curves).toContainText('Gradient descent');
+	await expect(page.getByRole('combobox', { name: 'Shown run' })).toBeVisible();
+	// A bad layer list is refused at the field, and training still works.
+	await page.getByLabel('Hidden layers').fill('8, x');
+	await expect(page.getByRole('alert')).toContainText('layer 2');
+	await page.getByLabel('Hidden layers').fill('6');
+	await page.getByRole('button', { name: 'One epoch' }).click();
+	await expect.poll(() => epoch(page)).toBe(1);
+	for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'One epoch' }).click();
+	await expect.poll(() => epoch(page)).toBe(5);
+
+	await page.getByRole('combobox', { name: 'Directions' }).selectOption('pca');
+	await page.getByRole('button', { name: 'Show the loss landscape' }).click();
+	await expect(page.getByTestId('landscape-caption')).toContainText('Principal directions');
+	await expect(page.getByTestId('landscape-caption')).toContainText('epoch 5');
+	await expect(page.locator('.bands path').first()).toBeAttached({ timeout: 15000 });
+	await expect(page.locator('.runs .run .line').first()).toBeAttached();
+	expect(problems).toEqual([]);
+});
