@@ -345,7 +345,8 @@ export class NetworkLab {
 			}
 			changed = true;
 		}
-		if (changed) this.histories = [...this.#historyMap.values()].map((h) => ({ ...h }));
+		// A new array (the arrays inside are appended to in place): views compare it by reference.
+		if (changed) this.histories = [...this.#historyMap.values()];
 		this.focus = m.focus.id;
 		this.focusParams = m.focus.params;
 		if (m.focus.predictions && this.grid)
