@@ -251,7 +251,7 @@ try {
 	for (const race of [false, true]) {
 		const nn = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 		await nn.goto(`${BASE}/network`);
-		await nn.getByTestId('nn-data-summary').waitFor();
+		await nn.getByTestId('boundary-plot').locator('circle').first().waitFor({ state: 'attached' });
 		const epochs = nn.getByLabel('epochs epochs');
 		await epochs.fill('1000000');
 		await epochs.press('Enter');

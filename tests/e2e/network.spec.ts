@@ -20,6 +20,8 @@ test('training runs in the worker, pauses, and shows the boundary, weights and c
 	const problems = watchErrors(page);
 	await page.goto('/network');
 	await expect(page.getByTestId('nn-data-summary')).toContainText('250 training rows');
+	// Points drawn by the client: hydrated.
+	await expect(page.getByTestId('boundary-plot').locator('circle').first()).toBeAttached();
 	const epochsField = page.getByLabel('epochs epochs');
 	await epochsField.fill('100000');
 	await epochsField.press('Enter');
@@ -46,7 +48,7 @@ test('training runs in the worker, pauses, and shows the boundary, weights and c
 test('race two optimizers from the same weights, then open the loss landscape', async ({ page }) => {
 	const problems = watchErrors(page);
 	await page.goto('/network');
-	await expect(page.getByTestId('nn-data-summary')).toBeVisible();
+	await expect(page.getByTestId('boundary-plot').locator('circle').first()).toBeAttached();
 	await page.getByRole('combobox', { name: 'Optimizer to add' }).selectOption('adam');
 	await page.getByRole('button', { name: 'Add run' }).click();
 	await page.getByRole('checkbox', { name: /Race/ }).check();

@@ -100,6 +100,8 @@ test('dragging the start on the loss surface restarts every run there, and the f
 test('a real dataset loads with its missing rows dropped and counted', async ({ page }) => {
 	const problems = watchErrors(page);
 	await page.goto('/regression');
+	// The data plot is drawn by the client: the page is hydrated and its controls respond.
+	await expect(page.locator('[data-testid="data-plot"] circle').first()).toBeAttached();
 	await page.getByRole('combobox', { name: 'Dataset' }).selectOption('table:cars');
 	await expect(page.getByTestId('table-summary')).toContainText('406 records');
 	// 6 cars lack horsepower and 8 lack mpg (vega-datasets 3.2.1): 14 left out, 392 used.
@@ -133,6 +135,7 @@ test('an uploaded CSV reports its bad rows by line number, and a broken file kee
 }) => {
 	const problems = watchErrors(page);
 	await page.goto('/regression');
+	await expect(page.locator('[data-testid="data-plot"] circle').first()).toBeAttached();
 	await page.getByRole('combobox', { name: 'Dataset' }).selectOption('table:csv');
 	await page.getByLabel('CSV file', { exact: true }).setInputFiles('tests/e2e/fixtures/bad-rows.csv');
 	await expect(page.getByTestId('table-summary')).toContainText('11 rows');

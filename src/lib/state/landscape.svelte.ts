@@ -16,6 +16,7 @@ import {
 } from '../core/nn/landscape';
 import type { Dataset } from '../core/models/matrix';
 import { sampleRows } from '../core/data/split';
+import { bilinearInterpolant } from '../core/grid/interpolant';
 import type { RunView } from '../views/types';
 import { Playground, type ExternalObjective } from './playground.svelte';
 
@@ -92,7 +93,9 @@ export class Landscape {
 			minima: [],
 			fMin: undefined,
 			view: box,
-			axisNames: ['α', 'β', 'L']
+			axisNames: ['α', 'β', 'L'],
+			// The 3D mesh needs 161 x 161 heights; exact ones would be as many forward passes on this thread.
+			heightObjective: bilinearInterpolant((a, b) => objective.f(a, b), box, 33)
 		};
 		this.path = {
 			id: 1,

@@ -70,7 +70,8 @@ export class NetworkLab {
 	penguinTable = $state.raw<DataTable | null>(null);
 
 	hidden = $state.raw<number[]>([4, 2]);
-	activation = $state<Activation>('tanh');
+	/** One activation per hidden layer (kept as long as `hidden`; new layers copy the last one). */
+	activations = $state.raw<Activation[]>(['tanh', 'tanh']);
 	init = $state<InitScheme>('xavier');
 	l1 = $state(0);
 	l2 = $state(0);
@@ -94,6 +95,17 @@ export class NetworkLab {
 	snapshots = $state.raw<{ epochs: number[]; params: Float64Array[] } | null>(null);
 	error = $state<string | null>(null);
 	grid = $state.raw<NnGrid | null>(null);
+
+	/** Sets the hidden layers' widths, keeping each layer's activation (new layers copy the last one). */
+	setHidden(widths: number[]): void {
+		const last = this.activations.at(-1) ?? 'tanh';
+		this.activations = widths.map((_, i) => this.activations[i] ?? last);
+		this.hidden = widths;
+	}
+
+	setActivation(layer: number, a: Activation): void {
+		this.activations = this.activations.map((old, i) => (i === layer ? a : old));
+	}
 
 	#client: NnTrainerClient | null = null;
 	#unlisten: (() => void) | null = null;
@@ -160,7 +172,7 @@ export class NetworkLab {
 		return {
 			inputs: d.train.p,
 			hidden: this.hidden,
-			activation: this.activation,
+			activation: this.hidden.map((_, i) => this.activations[i] ?? this.activations.at(-1) ?? 'tanh'),
 			task: d.task,
 			l1: this.l1,
 			l2: this.l2,

@@ -44,6 +44,8 @@ export interface ExternalObjective {
 	readonly fMin: number | undefined;
 	/** The box to show by default (and on reset). */
 	readonly view: ViewBox;
+	/** A cheap approximation of the objective for the 3D mesh (see FunctionView.heightObjective). */
+	readonly heightObjective?: { f(x: number, y: number): number };
 	/** Names of the two parameters and the value, e.g. ['w', 'b', 'L']. */
 	readonly axisNames?: readonly [string, string, string];
 	/** Outlines drawn over the contours (a constraint region, a level set). */
@@ -113,7 +115,8 @@ export class Playground {
 				objective: ext.objective,
 				minima: ext.minima,
 				fMin: ext.fMin,
-				axisNames: ext.axisNames
+				axisNames: ext.axisNames,
+				heightObjective: ext.heightObjective
 			};
 		const fn = this.fn;
 		if (fn.kind === 'custom' && this.custom) {

@@ -37,6 +37,8 @@ export interface FunctionView {
 	readonly fMin: number | undefined;
 	/** Names of the two inputs and the value (default x, y, f), e.g. ['w', 'b', 'L'] for a model's loss. */
 	readonly axisNames?: readonly [string, string, string];
+	/** A cheap approximation of objective.f for the 3D mesh, when the exact one is expensive (a network's loss). */
+	readonly heightObjective?: { f(x: number, y: number): number };
 }
 
 /** A scalar field sampled at pixel centres: row 0 is the top row (y = yMax), column 0 is x = xMin. */

@@ -308,7 +308,8 @@ export function createSurfaceView(node: HTMLElement, callbacks: SurfaceViewCallb
 		if (disposed) return;
 		const prev = data;
 		data = d;
-		const f = (x: number, y: number): number => d.fn.objective.f(x, y);
+		const height = d.fn.heightObjective ?? d.fn.objective;
+		const f = (x: number, y: number): number => height.f(x, y);
 
 		const themeChanged = d.theme !== prev?.theme;
 		if (themeChanged) {
