@@ -28,6 +28,8 @@ test('training runs in the worker, pauses, and shows the boundary, weights and c
 	await page.getByRole('button', { name: 'Train', exact: true }).click();
 	await expect.poll(() => epoch(page), { timeout: 15000 }).toBeGreaterThan(50);
 	await page.getByRole('button', { name: 'Pause', exact: true }).click();
+	// The worker confirms the pause with its last epoch; the Train button returns with it.
+	await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeVisible();
 	const paused = await epoch(page);
 	await page.waitForTimeout(600);
 	expect(await epoch(page)).toBe(paused);
