@@ -96,10 +96,10 @@ describe('parseTrainArgs', () => {
 	});
 
 	it.each([
-		[['--optimizer', 'adam'], 'missing --dataset (one of: spiral, circles, xor, gaussian, sine, cubic)'],
+		[['--optimizer', 'adam'], 'missing --dataset (one of: spiral, circles, xor, gaussian, spiral3, sine, cubic)'],
 		[
 			['--dataset', 'moons', '--optimizer', 'adam'],
-			'unknown dataset "moons" (one of: spiral, circles, xor, gaussian, sine, cubic)'
+			'unknown dataset "moons" (one of: spiral, circles, xor, gaussian, spiral3, sine, cubic)'
 		],
 		[
 			['--dataset', 'xor'],
@@ -121,7 +121,7 @@ describe('parseTrainArgs', () => {
 			[...base, '--activation', 'tanh,relu,relu'],
 			'--activation lists 3 activations for 2 hidden layers (give one, or one per layer)'
 		],
-		[[...base, '--init', 'zeros'], '--init must be one of xavier, he, got "zeros"'],
+		[[...base, '--init', 'zeros'], '--init must be one of xavier, he, torch, got "zeros"'],
 		[[...base, '--epochs', '-1'], '--epochs must be a whole number from 0 to 100000, got "-1"'],
 		[[...base, '--epochs', '2.5'], '--epochs must be a whole number'],
 		[[...base, '--batch', '0'], '--batch must be a whole number from 1 to 100000, got "0"'],

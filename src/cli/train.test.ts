@@ -88,6 +88,24 @@ describe('train CLI', { timeout: 30_000 }, () => {
 		expect(JSON.parse(linear.stdout).test_accuracy).toBeGreaterThanOrEqual(0.95);
 	});
 
+	it('trains three classes (spiral3, softmax cross-entropy) with PyTorch-style initialisation', async () => {
+		const args = ['--dataset', 'spiral3', '--hidden', '16,16', '--optimizer', 'adam', '--set', 'lr=0.01'];
+		const [r, linear] = await Promise.all([
+			cli([...args, '--batch', '16', '--epochs', '300', '--seed', '2', '--init', 'torch']),
+			cli([...args.slice(0, 2), '--hidden', '', ...args.slice(4), '--epochs', '50'])
+		]);
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.stdout);
+		expect(out.status).toBe('ok');
+		// Three interleaved arms: a 2-16-16-3 network separates them; a linear softmax cannot (about 1/3 to 1/2).
+		expect(out.test_accuracy).toBeGreaterThanOrEqual(0.95);
+		// Mean cross-entropy of a uniform guess over three classes is ln 3; a linear model stays near it.
+		const lin = JSON.parse(linear.stdout);
+		expect(lin.test_accuracy).toBeLessThan(0.7);
+		expect(lin.train_loss).toBeGreaterThan(0.6);
+		expect(lin.train_loss).toBeLessThan(Math.log(3) + 0.2);
+	});
+
 	it('reports divergence in the JSON, not as an error', async () => {
 		const r = await cli([
 			'--dataset',
@@ -111,7 +129,7 @@ describe('train CLI', { timeout: 30_000 }, () => {
 		const cases: [string[], string][] = [
 			[
 				['--dataset', 'moons', '--optimizer', 'adam'],
-				'train: unknown dataset "moons" (one of: spiral, circles, xor, gaussian, sine, cubic)'
+				'train: unknown dataset "moons" (one of: spiral, circles, xor, gaussian, spiral3, sine, cubic)'
 			],
 			[
 				['--dataset', 'spiral', '--optimizer', 'adam', '--activation', 'swish'],

@@ -35,7 +35,7 @@ export function toJson(scene: DataScene): string {
 }
 
 /** RFC 4180: quote a cell holding a comma, a quote or a line break. */
-function cell(text: string): string {
+export function cell(text: string): string {
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

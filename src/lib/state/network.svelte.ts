@@ -27,6 +27,7 @@ export const NETWORK_DATASETS: readonly { id: NetworkDataId; label: string }[] =
 	{ id: 'xor', label: 'XOR' },
 	{ id: 'gaussian', label: 'Two Gaussians' },
 	{ id: 'spiral', label: 'Two spirals' },
+	{ id: 'spiral3', label: 'Three spirals (3 classes)' },
 	{ id: 'sine', label: 'Sine curve (regression)' },
 	{ id: 'cubic', label: 'Cubic curve (regression)' },
 	{ id: 'penguins', label: 'Palmer penguins (two measurements)' }
@@ -46,11 +47,14 @@ export interface RunHistory {
 	testAccuracy: number[];
 }
 
+export type NetworkTask = 'binary' | 'multiclass' | 'regression';
+
 export interface PreparedNetworkData {
-	readonly task: 'binary' | 'regression';
+	readonly task: NetworkTask;
 	readonly featureNames: readonly string[];
 	readonly targetName: string;
-	readonly classes?: readonly [string, string];
+	/** Classification: the label of each class, in class order (binary: class 0, class 1). */
+	readonly classes?: readonly string[];
 	readonly train: Dataset;
 	readonly test: Dataset;
 	/** The region the boundary plot shows (data extent with a margin). */
@@ -67,6 +71,8 @@ export class NetworkLab {
 	/** Penguins: the two measurements and the class that is 1. */
 	penguinFeatures = $state.raw<[string, string]>(['Beak Length (mm)', 'Flipper Length (mm)']);
 	penguinPositive = $state('Adelie');
+	/** Penguins: every species its own class (softmax over 3), instead of one species against the rest. */
+	penguinAll = $state(false);
 	penguinTable = $state.raw<DataTable | null>(null);
 
 	hidden = $state.raw<number[]>([4, 2]);
@@ -118,9 +124,9 @@ export class NetworkLab {
 	data: PreparedNetworkData | { error: string } = $derived.by(() => {
 		try {
 			let d: Dataset & { featureNames: readonly string[] };
-			let task: 'binary' | 'regression';
+			let task: NetworkTask;
 			let targetName = 'class';
-			let classes: readonly [string, string] | undefined = ['0', '1'];
+			let classes: readonly string[] | undefined = ['0', '1'];
 			let note: string | null = null;
 			if (this.dataset === 'penguins') {
 				const table = this.penguinTable;
@@ -128,13 +134,14 @@ export class NetworkLab {
 				const sel = selectDataset(table, {
 					features: this.penguinFeatures,
 					target: 'Species',
-					task: 'classification',
-					positive: this.penguinPositive
+					...(this.penguinAll
+						? { task: 'multiclass' as const }
+						: { task: 'classification' as const, positive: this.penguinPositive })
 				});
 				d = sel.dataset;
-				task = 'binary';
+				task = this.penguinAll ? 'multiclass' : 'binary';
 				targetName = 'Species';
-				classes = sel.classes;
+				classes = sel.labels ?? sel.classes;
 				note = `${sel.dropped} records with a missing measurement left out; features standardised (z-scores from the training rows).`;
 			} else {
 				const info = getPlaygroundSet(this.dataset)!;
@@ -143,6 +150,8 @@ export class NetworkLab {
 				if (task === 'regression') {
 					targetName = 'y';
 					classes = undefined;
+				} else {
+					classes = Array.from({ length: info.classes ?? 2 }, (_, c) => String(c));
 				}
 			}
 			let { train, test } = trainTestSplit(d, { testFraction: this.testFraction, seed: this.dataSeed });
@@ -174,6 +183,7 @@ export class NetworkLab {
 			hidden: this.hidden,
 			activation: this.hidden.map((_, i) => this.activations[i] ?? this.activations.at(-1) ?? 'tanh'),
 			task: d.task,
+			...(d.task === 'multiclass' ? { classes: d.classes?.length ?? 2 } : {}),
 			l1: this.l1,
 			l2: this.l2,
 			init: this.init
@@ -375,8 +385,8 @@ function sameBox(a: ViewBox, b: ViewBox): boolean {
 	return a.xMin === b.xMin && a.xMax === b.xMax && a.yMin === b.yMin && a.yMax === b.yMax;
 }
 
-/** The data's extent with a 10% margin (binary: the two features; regression: x and y). */
-export function dataBox(train: Dataset, test: Dataset, task: 'binary' | 'regression'): ViewBox {
+/** The data's extent with a 10% margin (classification: the two features; regression: x and y). */
+export function dataBox(train: Dataset, test: Dataset, task: NetworkTask): ViewBox {
 	let x0 = Infinity;
 	let x1 = -Infinity;
 	let y0 = Infinity;
@@ -384,7 +394,7 @@ export function dataBox(train: Dataset, test: Dataset, task: 'binary' | 'regress
 	for (const d of [train, test])
 		for (let i = 0; i < d.n; i++) {
 			const a = d.x[i * d.p];
-			const b = task === 'binary' ? d.x[i * d.p + 1] : d.y[i];
+			const b = task === 'regression' ? d.y[i] : d.x[i * d.p + 1];
 			if (a < x0) x0 = a;
 			if (a > x1) x1 = a;
 			if (b < y0) y0 = b;

@@ -73,7 +73,8 @@ export interface NnUpdate {
 		params: Float64Array;
 		/**
 		 * Classification ('binary'): P(class 1) at the grid's cell centres, row-major, row 0 at box.yMax;
-		 * 'multiclass': argmax class index; 'regression': the predicted value. With 1 input: nx values at
+		 * 'multiclass': the k class probabilities of each cell in turn ([cells x k], cell-major);
+		 * 'regression': the predicted value. With 1 input: nx values at
 		 * the cell centres along x (ny ignored). Null when unchanged since the last update, and always for
 		 * networks with more than 2 inputs. See nnGridInputs for the exact points.
 		 */

@@ -275,7 +275,7 @@ describe('NnSession', () => {
 		expect(h.last().focus.predictions).toBeNull();
 	});
 
-	it('multiclass predictions are argmax classes; 1-input regression predicts nx points along x', () => {
+	it('multiclass predictions are the k class probabilities per cell; 1-input regression predicts nx points along x', () => {
 		const h = harness();
 		const labels = Float64Array.from({ length: circles.train.n }, (_, i) => i % 3);
 		const train = { ...circles.train, y: labels };
@@ -284,11 +284,13 @@ describe('NnSession', () => {
 		h.session.handle({ type: 'setup', setup: setup({ spec: mc, train, test }) });
 		const u = h.last();
 		const probs = predict(createMlp(mc), u.focus.params, centres(grid));
-		const want = Array.from({ length: grid.nx * grid.ny }, (_, i) => {
-			const row = Array.from(probs.subarray(3 * i, 3 * i + 3));
-			return row.indexOf(Math.max(...row));
-		});
-		expect(Array.from(u.focus.predictions!)).toEqual(want);
+		expect(u.focus.predictions!.length).toBe(3 * grid.nx * grid.ny);
+		expect(Array.from(u.focus.predictions!)).toEqual(Array.from(probs));
+		// Each cell's probabilities sum to 1.
+		for (let i = 0; i < grid.nx * grid.ny; i += 97) {
+			const p = u.focus.predictions!;
+			expect(p[3 * i] + p[3 * i + 1] + p[3 * i + 2]).toBeCloseTo(1, 12);
+		}
 
 		const sine = split(sineCurve({ n: 40, noise: 0.1, seed: 2 }));
 		const reg: MlpSpec = { inputs: 1, hidden: [6], task: 'regression' };

@@ -127,7 +127,6 @@ export class NnSession {
 	private computer: MlpComputer | null = null;
 	private runs: Run[] = [];
 	private gridInputs: Float64Array | null = null;
-	private scratch: Float64Array | null = null;
 	private focusId = 0;
 	/** Epochs every run has completed. */
 	private epoch = 0;
@@ -241,7 +240,7 @@ export class NnSession {
 	private reset(setup: NnSetup): void {
 		this.setup = null;
 		this.runs = [];
-		this.mlp = this.computer = this.gridInputs = this.scratch = null;
+		this.mlp = this.computer = this.gridInputs = null;
 		this.playing = false;
 		this.epoch = this.cursor = this.target = 0;
 		this.rate = 0;
@@ -287,7 +286,6 @@ export class NnSession {
 		if (this.setup === null || this.mlp === null) return;
 		this.setup = { ...this.setup, grid };
 		this.gridInputs = nnGridInputs(grid, this.mlp.inputs);
-		this.scratch = null;
 		this.predictionsStale = true;
 	}
 
@@ -392,17 +390,8 @@ export class NnSession {
 		const mlp = this.mlp;
 		if (x === null || mlp === null || this.computer === null) return null;
 		const rows = x.length / mlp.inputs;
-		if (mlp.task !== 'multiclass') return this.computer.predict(run.settled, x, new Float64Array(rows));
-		const k = mlp.outputs;
-		if (this.scratch === null || this.scratch.length !== rows * k) this.scratch = new Float64Array(rows * k);
-		const probs = this.computer.predict(run.settled, x, this.scratch);
-		const out = new Float64Array(rows);
-		for (let i = 0; i < rows; i++) {
-			let best = 0;
-			for (let j = 1; j < k; j++) if (probs[i * k + j] > probs[i * k + best]) best = j;
-			out[i] = best;
-		}
-		return out;
+		// A fresh array each time: it is transferred to the page.
+		return this.computer.predict(run.settled, x, new Float64Array(rows * mlp.outputs));
 	}
 
 	private epochsPerSecond(now: number): number {

@@ -11,6 +11,7 @@ import {
 	playgroundSetIds,
 	playgroundSets,
 	sineCurve,
+	spiral3Set,
 	spiralSet,
 	xorSet
 } from './playground-sets';
@@ -25,7 +26,7 @@ describe('playground sets: shape and seeding', () => {
 		'%s: size, determinism, seed sensitivity',
 		(_id, s) => {
 			for (const n of [1, 2, 7, 500]) {
-				if (s.task === 'binary' && n < 2) {
+				if ((s.task !== 'regression' && n < (s.classes ?? 2)) || (s.task === 'binary' && n < 2)) {
 					expect(() => s.make({ n, noise: 0, seed: 1 })).toThrow(DataError);
 					continue;
 				}
@@ -35,7 +36,8 @@ describe('playground sets: shape and seeding', () => {
 				expect(d.x.length).toBe(n * d.p);
 				expect(d.featureNames.length).toBe(d.p);
 				expect(Array.from(d.x).every(Number.isFinite)).toBe(true);
-				if (s.task === 'binary') expect(Array.from(d.y).every((v) => v === 0 || v === 1)).toBe(true);
+				if (s.task !== 'regression')
+					expect(Array.from(d.y).every((v) => Number.isInteger(v) && v >= 0 && v < s.classes!)).toBe(true);
 			}
 			const a = s.make({ n: 200, noise: 0.2, seed: 5 });
 			expect(s.make({ n: 200, noise: 0.2, seed: 5 })).toEqual(a);
@@ -48,7 +50,8 @@ describe('playground sets: shape and seeding', () => {
 		expect(() => spiralSet({ n: 2.5, noise: 0, seed: 1 })).toThrow('n must be an integer >= 2');
 		expect(() => sineCurve({ n: 0, noise: 0, seed: 1 })).toThrow('n must be an integer >= 1');
 		expect(() => circlesSet({ n: 10, noise: -0.1, seed: 1 })).toThrow('noise must be finite and >= 0');
-		expect(playgroundSetIds).toEqual(['spiral', 'circles', 'xor', 'gaussian', 'sine', 'cubic']);
+		expect(() => spiral3Set({ n: 2, noise: 0, seed: 1 })).toThrow('n must be an integer >= 3');
+		expect(playgroundSetIds).toEqual(['spiral', 'circles', 'xor', 'gaussian', 'spiral3', 'sine', 'cubic']);
 		expect(getPlaygroundSet('xor')?.make).toBe(xorSet);
 		expect(getPlaygroundSet('moons')).toBeUndefined();
 	});
@@ -83,6 +86,32 @@ describe('playground sets: the rules', () => {
 		expect(off).toEqual([]);
 		// Noise moves each coordinate by at most `noise`.
 		const noisy = spiralSet({ n, noise: 0.3, seed: 3 });
+		const moved = Array.from(noisy.x, (v, k) => Math.abs(v - d.x[k]));
+		expect(Math.max(...moved)).toBeLessThanOrEqual(0.3);
+		expect(Math.max(...moved)).toBeGreaterThan(0.2);
+	});
+
+	it('spiral3 at noise 0: row i of class c (m rows) at radius 5 i/m, angle 2 pi i/m + 2 pi c/3; classes 0, 1, 2', () => {
+		const n = 301;
+		const d = spiral3Set({ n, noise: 0, seed: 3 });
+		const sizes = [101, 100, 100];
+		const off: number[] = [];
+		let r = 0;
+		for (let c = 0; c < 3; c++)
+			for (let i = 0; i < sizes[c]; i++, r++) {
+				const radius = (5 * i) / sizes[c];
+				const t = (2 * Math.PI * i) / sizes[c] + (2 * Math.PI * c) / 3;
+				const dx = Math.abs(d.x[2 * r] - radius * Math.sin(t));
+				const dy = Math.abs(d.x[2 * r + 1] - radius * Math.cos(t));
+				if (d.y[r] !== c || dx > 1e-12 || dy > 1e-12) off.push(r);
+			}
+		expect(off).toEqual([]);
+		// The three arms are rotations of each other by a third of a turn: the last point of each arm.
+		const ends = sizes.map((m, c) => sizes.slice(0, c).reduce((a, b) => a + b, 0) + m - 1);
+		const angles = ends.map((e) => Math.atan2(d.x[2 * e], d.x[2 * e + 1]));
+		const gap = (a: number, b: number) => (((b - a) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+		expect(gap(angles[0], angles[1])).toBeCloseTo((2 * Math.PI) / 3 - 2 * Math.PI * (1 / 100 - 1 / 101), 9);
+		const noisy = spiral3Set({ n, noise: 0.3, seed: 3 });
 		const moved = Array.from(noisy.x, (v, k) => Math.abs(v - d.x[k]));
 		expect(Math.max(...moved)).toBeLessThanOrEqual(0.3);
 		expect(Math.max(...moved)).toBeGreaterThan(0.2);

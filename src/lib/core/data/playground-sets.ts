@@ -13,6 +13,10 @@
  *             label = [(x1 + noise U(-5, 5)) (x2 + noise U(-5, 5)) >= 0]
  *   gaussian  class 1 around (2, 2), class 0 around (-2, -2), each coordinate N(centre, s^2) with
  *             s^2 = 0.5 + 7 noise (Playground's map of noise 0..0.5 to variance 0.5..4)
+ * Three classes (labels 0, 1, 2; rows grouped by class, the first n mod 3 classes get one row more):
+ *   spiral3   per class c, m rows, i = 0..m-1: r = 5 i/m, t = 2 pi i/m + 2 pi c/3 (three arms of one turn
+ *             each, a third of a turn apart, as in the three-class spiral of Stanford's CS231n notes);
+ *             point (r sin t + noise U(-1, 1), r cos t + noise U(-1, 1))
  * Regression curves, one feature x ~ U(-5, 5), target y = f(x) + noise N(0, 1):
  *   sine      f(x) = sin x
  *   cubic     f(x) = x^3 / 25 - x
@@ -28,13 +32,15 @@ export interface PlaygroundSetOptions {
 	seed: number;
 }
 
-export type PlaygroundSetId = 'spiral' | 'circles' | 'xor' | 'gaussian' | 'sine' | 'cubic';
+export type PlaygroundSetId = 'spiral' | 'circles' | 'xor' | 'gaussian' | 'spiral3' | 'sine' | 'cubic';
 
 export interface PlaygroundSetInfo {
 	readonly id: PlaygroundSetId;
 	readonly label: string;
-	/** binary: labels 0 / 1; regression: real targets. */
-	readonly task: 'binary' | 'regression';
+	/** binary: labels 0 / 1; multiclass: labels 0..classes-1; regression: real targets. */
+	readonly task: 'binary' | 'multiclass' | 'regression';
+	/** Number of classes (classification sets). */
+	readonly classes?: number;
 	readonly make: (o: PlaygroundSetOptions) => NamedDataset;
 }
 
@@ -138,6 +144,27 @@ export function gaussianSet(o: PlaygroundSetOptions): NamedDataset {
 	});
 }
 
+/** Three interleaved spiral arms, one class each. */
+export function spiral3Set(o: PlaygroundSetOptions): NamedDataset {
+	check(o, 3);
+	const { n, noise } = o;
+	const rng = createRng(o.seed);
+	const x = new Float64Array(2 * n);
+	const y = new Float64Array(n);
+	let r = 0;
+	for (let c = 0; c < 3; c++) {
+		const m = Math.floor(n / 3) + (c < n % 3 ? 1 : 0);
+		for (let i = 0; i < m; i++, r++) {
+			const radius = (5 * i) / m;
+			const t = (TWO_PI * i) / m + (TWO_PI * c) / 3;
+			x[2 * r] = radius * Math.sin(t) + noise * rng.range(-1, 1);
+			x[2 * r + 1] = radius * Math.cos(t) + noise * rng.range(-1, 1);
+			y[r] = c;
+		}
+	}
+	return { x, y, n, p: 2, name: 'Three spirals', featureNames: ['x1', 'x2'] };
+}
+
 function curve(name: string, f: (x: number) => number, o: PlaygroundSetOptions): NamedDataset {
 	check(o, 1);
 	const { n, noise } = o;
@@ -160,10 +187,11 @@ export function cubicCurve(o: PlaygroundSetOptions): NamedDataset {
 }
 
 export const playgroundSets: readonly PlaygroundSetInfo[] = [
-	{ id: 'spiral', label: 'Spiral', task: 'binary', make: spiralSet },
-	{ id: 'circles', label: 'Circles', task: 'binary', make: circlesSet },
-	{ id: 'xor', label: 'XOR', task: 'binary', make: xorSet },
-	{ id: 'gaussian', label: 'Gaussian', task: 'binary', make: gaussianSet },
+	{ id: 'spiral', label: 'Spiral', task: 'binary', classes: 2, make: spiralSet },
+	{ id: 'circles', label: 'Circles', task: 'binary', classes: 2, make: circlesSet },
+	{ id: 'xor', label: 'XOR', task: 'binary', classes: 2, make: xorSet },
+	{ id: 'gaussian', label: 'Gaussian', task: 'binary', classes: 2, make: gaussianSet },
+	{ id: 'spiral3', label: 'Three spirals', task: 'multiclass', classes: 3, make: spiral3Set },
 	{ id: 'sine', label: 'Sine', task: 'regression', make: sineCurve },
 	{ id: 'cubic', label: 'Cubic', task: 'regression', make: cubicCurve }
 ];

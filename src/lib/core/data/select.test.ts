@@ -235,3 +235,39 @@ describe('selectDataset on CSV tables', () => {
 		}
 	});
 });
+
+describe('selectDataset multiclass', () => {
+	it('penguins: three species as classes 0, 1, 2 in label order, counts as in the records', () => {
+		const s = selectDataset(penguins, {
+			features: ['Beak Length (mm)', 'Flipper Length (mm)'],
+			target: 'Species',
+			task: 'multiclass'
+		});
+		expect(s.labels).toEqual(['Adelie', 'Chinstrap', 'Gentoo']);
+		// Independent count from the raw records, keeping those with both measurements.
+		const kept = penguinsRaw.filter((r) => isNum(r['Beak Length (mm)']) && isNum(r['Flipper Length (mm)']));
+		expect(s.dataset.n).toBe(kept.length);
+		for (const [c, name] of (s.labels ?? []).entries()) {
+			const want = kept.filter((r) => r.Species === name).length;
+			expect(Array.from(s.dataset.y).filter((v) => v === c).length).toBe(want);
+		}
+		kept.forEach((r, i) => expect(s.labels![s.dataset.y[i]]).toBe(r.Species));
+	});
+
+	it('numeric labels sort numerically; one class or too many classes are refused', () => {
+		const s = selectDataset(readCsv('f,c\n1,10\n2,9\n3,2\n4,10\n'), {
+			features: ['f'],
+			target: 'c',
+			task: 'multiclass'
+		});
+		expect(s.labels).toEqual(['2', '9', '10']);
+		expect(Array.from(s.dataset.y)).toEqual([2, 1, 0, 2]);
+		expect(() =>
+			selectDataset(readCsv('f,c\n1,a\n2,a\n'), { features: ['f'], target: 'c', task: 'multiclass' })
+		).toThrow('only one class (a)');
+		const many = Array.from({ length: 12 }, (_, i) => `${i},${i}`).join('\n');
+		expect(() =>
+			selectDataset(readCsv(`f,c\n${many}\n`), { features: ['f'], target: 'c', task: 'multiclass' })
+		).toThrow('more than 10 distinct values');
+	});
+});

@@ -7,7 +7,11 @@ import { parseDecimal } from '../number-text';
 import { findColumn, MAX_PROBLEMS, type DataTable, type TableColumn } from './table';
 import { DataError, type NamedDataset } from './types';
 
-export type Task = 'regression' | 'classification';
+/** classification: two classes (one value against the rest); multiclass: every value its own class. */
+export type Task = 'regression' | 'classification' | 'multiclass';
+
+/** Most classes a multiclass target may have. */
+export const MAX_CLASSES = 10;
 
 export interface SelectOptions {
 	features: readonly string[];
@@ -29,6 +33,8 @@ export interface Selection {
 	reasons: string[];
 	/** Classification: the labels of class 0 and class 1 ("not X" when class 0 gathers several values). */
 	classes?: [string, string];
+	/** Multiclass: the label of each class, in class order (sorted: numerically if all are numbers). */
+	labels?: string[];
 }
 
 /** Numeric columns other than `target`, in table order: the features to offer by default. */
@@ -107,7 +113,8 @@ export function selectDataset(table: DataTable, options: SelectOptions): Selecti
 		if (!isUsableAsNumbers(col)) throw new DataError(notNumeric('feature', col, unit));
 
 	// How the target reads: numbers (regression, or numeric classes) or category codes.
-	const byCodes = task === 'classification' && targetCol.kind !== 'numeric';
+	const classifies = task === 'classification' || task === 'multiclass';
+	const byCodes = classifies && targetCol.kind !== 'numeric';
 	if (task === 'regression' && !isUsableAsNumbers(targetCol))
 		throw new DataError(
 			notNumeric('target', targetCol, unit) +
@@ -160,8 +167,11 @@ export function selectDataset(table: DataTable, options: SelectOptions): Selecti
 	});
 	const y = new Float64Array(kept);
 	let classes: [string, string] | undefined;
+	let labels: string[] | undefined;
 	if (task === 'regression') {
 		for (let i = 0; i < kept; i++) y[i] = targetCol.values[keep[i]];
+	} else if (task === 'multiclass') {
+		labels = multiclassLabels(targetCol, keep, kept, byCodes, y);
 	} else {
 		classes = byCodes
 			? classesFromCodes(targetCol, keep, kept, positive, y)
@@ -174,8 +184,37 @@ export function selectDataset(table: DataTable, options: SelectOptions): Selecti
 		dropped,
 		droppedLines,
 		reasons,
-		classes
+		classes,
+		...(labels ? { labels } : {})
 	};
+}
+
+/** Every value of the target in the kept rows its own class: fills y with class indices, returns the labels. */
+function multiclassLabels(
+	col: TableColumn,
+	keep: Int32Array,
+	kept: number,
+	byCodes: boolean,
+	y: Float64Array
+): string[] {
+	const keyOf = (r: number): string => (byCodes ? col.categories![col.codes![r]] : String(col.values[r]));
+	const index = new Map<string, number>();
+	for (let i = 0; i < kept; i++) {
+		const k = keyOf(keep[i]);
+		if (!index.has(k)) {
+			if (index.size === MAX_CLASSES)
+				throw new DataError(
+					`the target "${col.name}" has more than ${MAX_CLASSES} distinct values: too many classes`
+				);
+			index.set(k, 0);
+		}
+	}
+	const labels = [...index.keys()].sort(compareLabels);
+	if (labels.length < 2)
+		throw new DataError(`the target "${col.name}" has only one class (${labels[0]}) in the rows left`);
+	labels.forEach((l, c) => index.set(l, c));
+	for (let i = 0; i < kept; i++) y[i] = index.get(keyOf(keep[i]))!;
+	return labels;
 }
 
 function twoValuesNeeded(target: string, found: number, labels: readonly string[]): DataError {

@@ -126,7 +126,7 @@ describe('createMlp', () => {
 		[{ inputs: 2, hidden: [4], task: 'multiclass' }, 'multiclass needs classes >= 2'],
 		[{ inputs: 2, hidden: [4], task: 'regression', classes: 3 }, 'classes applies to multiclass'],
 		[{ inputs: 2, hidden: [4], task: 'binary', l2: -1 }, 'l2 must be a finite number >= 0'],
-		[{ inputs: 2, hidden: [4], task: 'binary', init: 'orthogonal' }, 'init must be xavier or he']
+		[{ inputs: 2, hidden: [4], task: 'binary', init: 'orthogonal' }, 'init must be one of xavier, he, torch']
 	])('rejects %j', (spec, message) => {
 		expect(() => createMlp(spec as MlpSpec)).toThrow(NnError);
 		expect(() => createMlp(spec as MlpSpec)).toThrow(message);
@@ -159,6 +159,23 @@ describe('initParams', () => {
 				expect(Math.abs(mean)).toBeLessThan(0.05);
 			}
 		}
+	});
+
+	it('torch draws weights and biases from U(-1/sqrt(fan_in), 1/sqrt(fan_in)), as torch.nn.Linear does', () => {
+		const mlp = createMlp({ inputs: 32, hidden: [32], task: 'regression', init: 'torch' });
+		const p = initParams(mlp, 5);
+		const k = 1 / Math.sqrt(32);
+		for (const layer of [0, 1]) {
+			const { weights, biases } = layerWeights(mlp, p, layer);
+			for (const v of [weights, biases]) expect(Math.max(...v.map(Math.abs))).toBeLessThanOrEqual(k);
+			expect(biases.every((b) => b !== 0)).toBe(true);
+		}
+		// The 32 x 32 hidden weights: variance k^2 / 3 within about 3 standard errors.
+		const { weights, biases } = layerWeights(mlp, p, 0);
+		const variance = weights.reduce((s, w) => s + w * w, 0) / weights.length;
+		expect(Math.abs(variance / ((k * k) / 3) - 1)).toBeLessThan(0.1);
+		// Biases are drawn, not zero: 32 draws from U(-k, k) spread over most of the interval.
+		expect(Math.max(...biases) - Math.min(...biases)).toBeGreaterThan(k);
 	});
 
 	it('layerWeights returns views with the documented shape', () => {

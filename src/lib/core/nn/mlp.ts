@@ -10,11 +10,14 @@
  * Layer l computes a_l = act_l(a_(l-1) W_l + b_l); the output layer has no activation of its own: its
  * link (sigmoid, softmax, identity) is part of the loss.
  *
- * Initialization (biases 0), drawn from createRng(seed) in flat order:
- *   xavier  W ~ U(-a, a), a = sqrt(6 / (fan_in + fan_out))   Glorot & Bengio (2010), "Understanding the
- *           difficulty of training deep feedforward neural networks"
- *   he      W ~ N(0, 2 / fan_in)                              He et al. (2015), "Delving deep into
+ * Initialization, drawn from createRng(seed) in flat order (W then b, layer after layer):
+ *   xavier  W ~ U(-a, a), a = sqrt(6 / (fan_in + fan_out)), b = 0   Glorot & Bengio (2010), "Understanding
+ *           the difficulty of training deep feedforward neural networks"
+ *   he      W ~ N(0, 2 / fan_in), b = 0                             He et al. (2015), "Delving deep into
  *           rectifiers" (Kaiming normal)
+ *   torch   W ~ U(-k, k), b ~ U(-k, k), k = 1 / sqrt(fan_in)        torch.nn.Linear's reset_parameters:
+ *           kaiming_uniform_(a = sqrt(5)) gives the bound gain * sqrt(3 / fan_in) with gain = sqrt(2 / (1 + 5)),
+ *           which is 1 / sqrt(fan_in); the bias bound is the same. (Same distribution, not torch's numbers.)
  */
 import { createRng, type Rng } from '../random/rng';
 
@@ -29,8 +32,14 @@ export const activations: readonly Activation[] = ['tanh', 'relu', 'sigmoid', 'l
 export type Task = 'binary' | 'multiclass' | 'regression';
 export const tasks: readonly Task[] = ['binary', 'multiclass', 'regression'];
 
-export type InitScheme = 'xavier' | 'he';
-export const initSchemes: readonly InitScheme[] = ['xavier', 'he'];
+export type InitScheme = 'xavier' | 'he' | 'torch';
+export const initSchemes: readonly InitScheme[] = ['xavier', 'he', 'torch'];
+/** Labels for menus and help text. */
+export const initLabels: Readonly<Record<InitScheme, string>> = {
+	xavier: 'Xavier (Glorot uniform), biases 0',
+	he: 'He (Kaiming normal), biases 0',
+	torch: 'PyTorch default: U(±1/√fan_in), biases too'
+};
 
 export const MAX_WIDTH = 32;
 
@@ -121,7 +130,8 @@ export function createMlp(spec: MlpSpec): Mlp {
 		throw new NnError(`classes applies to multiclass, not ${spec.task}`);
 	}
 	const init = spec.init ?? 'xavier';
-	if (!initSchemes.includes(init)) throw new NnError(`init must be xavier or he, got "${init}"`);
+	if (!initSchemes.includes(init))
+		throw new NnError(`init must be one of ${initSchemes.join(', ')}, got "${init}"`);
 
 	const widths = [spec.inputs, ...spec.hidden, outputs];
 	const layers: MlpLayer[] = [];
@@ -154,11 +164,15 @@ export function createMlp(spec: MlpSpec): Mlp {
 export function initParamsFrom(mlp: Mlp, rng: Rng): Float64Array {
 	const params = new Float64Array(mlp.paramCount);
 	for (const layer of mlp.layers) {
-		const { inputs, outputs, weightOffset } = layer;
+		const { inputs, outputs, weightOffset, biasOffset } = layer;
 		const count = inputs * outputs;
 		if (mlp.init === 'xavier') {
 			const a = Math.sqrt(6 / (inputs + outputs));
 			for (let i = 0; i < count; i++) params[weightOffset + i] = rng.range(-a, a);
+		} else if (mlp.init === 'torch') {
+			const k = 1 / Math.sqrt(inputs);
+			for (let i = 0; i < count; i++) params[weightOffset + i] = rng.range(-k, k);
+			for (let j = 0; j < outputs; j++) params[biasOffset + j] = rng.range(-k, k);
 		} else {
 			const std = Math.sqrt(2 / inputs);
 			for (let i = 0; i < count; i++) params[weightOffset + i] = std * rng.normal();

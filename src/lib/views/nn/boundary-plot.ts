@@ -1,7 +1,9 @@
 /**
  * The neural-network page's data plot. Binary classification: P(class 1) of the network as a canvas heatmap
  * (orange ↔ neutral ↔ blue, as in the TensorFlow Playground) under the points, with the decision boundary
- * P = 1/2 as a line, training points filled and test points hollow. Regression (one feature): the points
+ * P = 1/2 as a line, training points filled and test points hollow. Several classes: each cell in the hue of
+ * its most likely class, as strong as the network is sure of it, and the lines where the most likely class
+ * changes (see multiclass-map.ts). Regression (one feature): the points
  * and the network's curve. Built for a redraw every animation frame: the heatmap, boundary and curve are
  * redrawn only when the predictions change, axes and points only when the data, box, theme or size do.
  * Imperative d3; plain data in; text set with .text() only.
@@ -13,30 +15,46 @@ import type { Dataset } from '../../core/models/matrix';
 import type { ViewBox } from '../../core/objective';
 import { CHART_THEMES } from '../charts/chart-theme';
 import { boundaryPolylines, polylinesToPath } from './boundary-geometry';
-import { classColor, divergingLut, HEATMAP_STRENGTH, lutIndex, NN_STOPS, probabilityToT } from './nn-colors';
+import { classMargin, paintMulticlass } from './multiclass-map';
+import {
+	classColor,
+	classLut,
+	divergingLut,
+	HEATMAP_STRENGTH,
+	lutIndex,
+	NN_STOPS,
+	probabilityToT
+} from './nn-colors';
 
 export interface BoundaryPlotData {
-	readonly task: 'binary' | 'regression';
-	/** Two for binary, one for regression. */
+	readonly task: 'binary' | 'multiclass' | 'regression';
+	/** Two for classification, one for regression. */
 	readonly featureNames: readonly string[];
 	readonly targetName: string;
-	/** Binary: y in {0, 1}. */
+	/** Classification: y is the class index (0 or 1 for binary). */
 	readonly train: Dataset;
 	readonly test: Dataset;
 	/** The data region shown (binary: x1 × x2; regression: x range × y range). */
 	readonly box: ViewBox;
 	/**
 	 * The network's output on a grid over `box`. Binary: P(class 1) at cell centres, row-major nx × ny, row 0
-	 * at box.yMax. Regression: predictions at nx cell centres across [xMin, xMax], ny = 1. Null while not
+	 * at box.yMax. Multiclass: the k = classes.length class probabilities of each cell in turn, cells in the
+	 * same order. Regression: predictions at nx cell centres across [xMin, xMax], ny = 1. Null while not
 	 * computed.
 	 */
 	readonly predictions: { nx: number; ny: number; values: Float64Array } | null;
-	readonly classes?: readonly [string, string];
+	/** Classification: the label of each class, in class order. */
+	readonly classes?: readonly string[];
 	readonly theme: 'light' | 'dark';
 }
 
 export interface BoundaryPlot {
 	update(data: BoundaryPlotData): void;
+	/**
+	 * The plot as it is drawn now (heatmap, axes, points, lines and legend) on one canvas at `scale` times its
+	 * CSS size, on the theme's background: for a PNG. Null while it has no size.
+	 */
+	snapshot(scale: number): Promise<HTMLCanvasElement | null>;
 	dispose(): void;
 	/** Size of the plot area (inside the axes) in CSS pixels, to choose the prediction grid. */
 	plotSize(): { width: number; height: number };
@@ -132,6 +150,7 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 	let lastPred: { nx: number; ny: number; values: Float64Array } | null = null;
 	let lastValues = new Float64Array(0);
 	let predDirty = true;
+	let legendItems: LegendItem[] = [];
 
 	function layout(): boolean {
 		const r = node.getBoundingClientRect();
@@ -282,7 +301,7 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 
 	function renderPoints(d: BoundaryPlotData, xs: (v: number) => number, ys: (v: number) => number): void {
 		const t = CHART_THEMES[d.theme];
-		const binary = d.task === 'binary';
+		const classify = d.task !== 'regression';
 		const pts: Pt[] = [];
 		for (const [ds, isTest] of [
 			[d.train, false],
@@ -291,13 +310,13 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 			const s = Math.max(1, Math.ceil(ds.n / MAX_DRAWN_POINTS));
 			for (let i = 0; i < ds.n; i += s) {
 				const a = ds.x[i * ds.p];
-				const b = binary ? ds.x[i * ds.p + 1] : ds.y[i];
+				const b = classify ? ds.x[i * ds.p + 1] : ds.y[i];
 				if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
-				const cls = binary ? (ds.y[i] === 1 ? 1 : 0) : -1;
-				const feats = binary
+				const cls = classify ? ds.y[i] : -1;
+				const feats = classify
 					? `${d.featureNames[0] ?? 'x1'} = ${fmt(a)}, ${d.featureNames[1] ?? 'x2'} = ${fmt(b)}`
 					: `${d.featureNames[0] ?? 'x'} = ${fmt(a)}`;
-				const target = binary ? (d.classes?.[cls === 1 ? 1 : 0] ?? String(cls)) : fmt(ds.y[i]);
+				const target = classify ? (d.classes?.[cls] ?? String(cls)) : fmt(ds.y[i]);
 				pts.push({
 					key: `${isTest ? 't' : 'r'}${i}`,
 					x: xs(a),
@@ -321,7 +340,7 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 			.attr('cy', (p) => p.y)
 			.attr('r', (p) => (p.test ? 3.4 : 3.6))
 			.attr('fill', (p) => (p.test ? t.background : colorOf(p)))
-			.attr('fill-opacity', (p) => (p.test ? 0.55 : binary ? 1 : 0.8))
+			.attr('fill-opacity', (p) => (p.test ? 0.55 : classify ? 1 : 0.8))
 			.attr('stroke', (p) => (p.test ? colorOf(p) : t.background))
 			.attr('stroke-width', (p) => (p.test ? 1.8 : 0.9))
 			.select('title')
@@ -331,23 +350,26 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 	function renderLegend(d: BoundaryPlotData): void {
 		const t = CHART_THEMES[d.theme];
 		legend.style('background', t.panel).style('border', `1px solid ${t.border}`).style('color', t.text);
-		interface Item {
-			color: string;
-			text: string;
-			kind: 'dot' | 'ring' | 'line';
-		}
-		const items: Item[] = [];
+		const items: LegendItem[] = [];
 		if (d.task === 'binary') {
 			items.push({ color: classColor(1, d.theme), text: d.classes?.[1] ?? 'class 1', kind: 'dot' });
 			items.push({ color: classColor(0, d.theme), text: d.classes?.[0] ?? 'class 0', kind: 'dot' });
 			items.push({ color: t.muted, text: 'train', kind: 'dot' });
 			items.push({ color: t.muted, text: 'test', kind: 'ring' });
 			items.push({ color: t.text, text: 'P = 0.5', kind: 'line' });
+		} else if (d.task === 'multiclass') {
+			(d.classes ?? []).forEach((label, c) =>
+				items.push({ color: classColor(c, d.theme), text: label, kind: 'dot' })
+			);
+			items.push({ color: t.muted, text: 'train', kind: 'dot' });
+			items.push({ color: t.muted, text: 'test', kind: 'ring' });
+			items.push({ color: t.text, text: 'class changes', kind: 'line' });
 		} else {
 			items.push({ color: pointColor(d.theme), text: 'train', kind: 'dot' });
 			items.push({ color: pointColor(d.theme), text: 'test', kind: 'ring' });
 			items.push({ color: curveColor(d.theme), text: 'network', kind: 'line' });
 		}
+		legendItems = items;
 		legend
 			.selectAll('div.item')
 			.data(items)
@@ -383,14 +405,15 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 		if (ctx) ctx.clearRect(0, 0, el.width, el.height);
 		const p = d.predictions;
 		const binary = d.task === 'binary';
-		if (!p || p.nx < 1 || p.ny < 1 || p.values.length < p.nx * p.ny) {
+		const k = d.task === 'multiclass' ? (d.classes?.length ?? 0) : 1;
+		if (!p || p.nx < 1 || p.ny < 1 || k < 1 || p.values.length < p.nx * p.ny * k) {
 			boundaryLine.attr('d', null);
 			boundaryHalo.attr('d', null);
 			curveLine.attr('d', null);
 			curveHalo.attr('d', null);
 			return;
 		}
-		if (binary) {
+		if (d.task !== 'regression') {
 			if (ctx) {
 				if (heat.width !== p.nx || heat.height !== p.ny) {
 					heat.width = p.nx;
@@ -401,22 +424,14 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 					if (!heatImage || heatImage.width !== p.nx || heatImage.height !== p.ny)
 						heatImage = hctx.createImageData(p.nx, p.ny);
 					const img = heatImage;
-					const lut = divergingLut(d.theme, HEATMAP_STRENGTH);
-					const px = img.data;
-					const n = p.nx * p.ny;
-					for (let k = 0; k < n; k++) {
-						const v = p.values[k];
-						const o = 4 * k;
-						if (!Number.isFinite(v)) {
-							px[o + 3] = 0;
-							continue;
-						}
-						const c = 3 * lutIndex(probabilityToT(v));
-						px[o] = lut[c];
-						px[o + 1] = lut[c + 1];
-						px[o + 2] = lut[c + 2];
-						px[o + 3] = 255;
-					}
+					if (binary) paintBinary(p.values, d.theme, img.data);
+					else
+						paintMulticlass(
+							p.values,
+							k,
+							Array.from({ length: k }, (_, c) => classLut(c, d.theme, HEATMAP_STRENGTH)),
+							img.data
+						);
 					hctx.putImageData(img, 0, 0);
 					const sx = el.width / width;
 					const sy = el.height / height;
@@ -425,8 +440,24 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 					ctx.drawImage(heat, left * sx, top * sy, (right - left) * sx, (bottom - top) * sy);
 				}
 			}
-			const lines = boundaryPolylines(p.values, p.nx, p.ny, 0.5);
-			const path = polylinesToPath(lines, p.nx, p.ny, left, top, right, bottom);
+			let path = '';
+			if (binary) {
+				path = polylinesToPath(
+					boundaryPolylines(p.values, p.nx, p.ny, 0.5),
+					p.nx,
+					p.ny,
+					left,
+					top,
+					right,
+					bottom
+				);
+			} else {
+				const margin = new Float64Array(p.nx * p.ny);
+				for (let c = 0; c < k; c++) {
+					const lines = boundaryPolylines(classMargin(p.values, k, c, margin), p.nx, p.ny, 0);
+					path += polylinesToPath(lines, p.nx, p.ny, left, top, right, bottom);
+				}
+			}
 			boundaryHalo
 				.attr('d', path || null)
 				.attr('stroke', t.background)
@@ -489,6 +520,31 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 			observer.disconnect();
 			root.remove();
 		},
+		async snapshot(scale) {
+			const d = data;
+			if (!d || width < MIN_SIZE || height < MIN_SIZE) return null;
+			const t = CHART_THEMES[d.theme];
+			const out = document.createElement('canvas');
+			out.width = Math.round(width * scale);
+			out.height = Math.round(height * scale);
+			const ctx = out.getContext('2d');
+			if (!ctx) return null;
+			ctx.fillStyle = t.background;
+			ctx.fillRect(0, 0, out.width, out.height);
+			ctx.drawImage(canvas.node()!, 0, 0, out.width, out.height);
+			// The SVG layer (axes, points, lines) as an image of itself.
+			const clone = svg.node()!.cloneNode(true) as SVGSVGElement;
+			clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+			clone.setAttribute('font-family', FONT);
+			const xml = new XMLSerializer().serializeToString(clone);
+			const img = new Image();
+			img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xml)}`;
+			await img.decode();
+			ctx.drawImage(img, 0, 0, out.width, out.height);
+			ctx.scale(scale, scale);
+			paintLegend(ctx, legendItems, width - MARGIN.right - 6, MARGIN.top + 6, d.theme);
+			return out;
+		},
 		plotSize() {
 			if (width === 0 || height === 0) layout();
 			return {
@@ -497,6 +553,80 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 			};
 		}
 	};
+}
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+interface LegendItem {
+	color: string;
+	text: string;
+	kind: 'dot' | 'ring' | 'line';
+}
+
+/** The legend box as the page shows it, drawn on a canvas with its top right corner at (right, top). */
+function paintLegend(
+	ctx: CanvasRenderingContext2D,
+	items: readonly LegendItem[],
+	right: number,
+	top: number,
+	theme: 'light' | 'dark'
+): void {
+	if (items.length === 0) return;
+	const t = CHART_THEMES[theme];
+	const line = 16.2;
+	ctx.font = `12px ${FONT}`;
+	const textW = Math.max(...items.map((i) => ctx.measureText(i.text).width));
+	const w = 8 + 22 + textW + 8;
+	const h = 4 + items.length * line + 4;
+	const x = right - w;
+	ctx.fillStyle = t.panel;
+	ctx.strokeStyle = t.border;
+	ctx.lineWidth = 1;
+	ctx.beginPath();
+	ctx.roundRect(x + 0.5, top + 0.5, w, h, 6);
+	ctx.fill();
+	ctx.stroke();
+	ctx.textBaseline = 'middle';
+	items.forEach((item, k) => {
+		const cy = top + 4 + (k + 0.5) * line;
+		const kx = x + 8;
+		ctx.strokeStyle = item.color;
+		ctx.fillStyle = item.color;
+		if (item.kind === 'line') {
+			ctx.lineWidth = 2;
+			ctx.beginPath();
+			ctx.moveTo(kx, cy);
+			ctx.lineTo(kx + 16, cy);
+			ctx.stroke();
+		} else {
+			ctx.lineWidth = 1.8;
+			ctx.beginPath();
+			ctx.arc(kx + 4.5, cy, 3.6, 0, 2 * Math.PI);
+			if (item.kind === 'dot') ctx.fill();
+			ctx.stroke();
+		}
+		ctx.fillStyle = t.text;
+		ctx.fillText(item.text, kx + 22, cy);
+	});
+}
+
+/** Binary heatmap: P(class 1) on the softened diverging scale, transparent where it is not finite. */
+function paintBinary(values: Float64Array, theme: 'light' | 'dark', px: Uint8ClampedArray): void {
+	const lut = divergingLut(theme, HEATMAP_STRENGTH);
+	const n = px.length / 4;
+	for (let i = 0; i < n; i++) {
+		const v = values[i];
+		const o = 4 * i;
+		if (!Number.isFinite(v)) {
+			px[o + 3] = 0;
+			continue;
+		}
+		const c = 3 * lutIndex(probabilityToT(v));
+		px[o] = lut[c];
+		px[o + 1] = lut[c + 1];
+		px[o + 2] = lut[c + 2];
+		px[o + 3] = 255;
+	}
 }
 
 function pointColor(theme: 'light' | 'dark'): string {

@@ -37,6 +37,8 @@ export interface NetworkGraphData {
 	readonly layers: readonly NetworkGraphLayer[];
 	/** Shown beside the output unit, e.g. 'P(class 1)'. */
 	readonly outputLabel: string;
+	/** With several output units (one per class): the label beside each, in order. */
+	readonly outputNames?: readonly string[];
 	readonly theme: 'light' | 'dark';
 }
 
@@ -151,9 +153,12 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 		const charW = labelFont * 0.62;
 		const maxChars = Math.max(3, Math.min(14, Math.floor((width * 0.16) / charW)));
 		const inLabels = d.inputNames.map((s) => shorten(s, maxChars));
-		const outLabel = shorten(d.outputLabel, maxChars + 2);
+		const outLabels =
+			sizes[sizes.length - 1] === 1
+				? [shorten(d.outputLabel, maxChars + 2)]
+				: (d.outputNames ?? []).map((s) => shorten(s, maxChars));
 		const leftLabel = Math.max(0, ...inLabels.map((s) => s.length)) * charW;
-		const rightLabel = sizes[sizes.length - 1] === 1 ? outLabel.length * charW : 0;
+		const rightLabel = Math.max(0, ...outLabels.map((s) => s.length)) * charW;
 		const margin = {
 			top: TITLE_HEIGHT + 8,
 			bottom: 10,
@@ -265,14 +270,17 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 					});
 			});
 		const cl = lay.columns[lay.columns.length - 1];
-		if (sizes.length > 1 && cl.ys.length === 1)
-			labels.push({
-				key: 'out',
-				x: cl.x + cl.radius + 6,
-				y: cl.ys[0],
-				anchor: 'start',
-				text: outLabel,
-				size: labelFont
+		if (sizes.length > 1 && (cl.ys.length === 1 || cl.spacing >= 9))
+			outLabels.forEach((s, j) => {
+				if (j < cl.ys.length)
+					labels.push({
+						key: `out${j}`,
+						x: cl.x + cl.radius + 6,
+						y: cl.ys[j],
+						anchor: 'start',
+						text: s,
+						size: cl.ys.length === 1 ? labelFont : Math.min(labelFont, cl.spacing * 0.8)
+					});
 			});
 		labelsG
 			.selectAll<SVGTextElement, (typeof labels)[number]>('text')
@@ -417,6 +425,7 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 			width,
 			height,
 			d.outputLabel,
+			(d.outputNames ?? []).join('\u0000'),
 			d.inputNames.join('\u0000'),
 			d.layers.map((l) => `${l.inputs}x${l.outputs}:${l.activation}`).join(',')
 		].join('|');

@@ -19,9 +19,37 @@ export const NN_STOPS: Record<NnTheme, Stops> = {
 	dark: { negative: '#f59322', neutral: '#2c3139', positive: '#2f93dc' }
 };
 
-/** Class colours of the points: class 0 on the negative side, class 1 on the positive side. */
+/**
+ * Colours of classes 2 and up (multiclass data), after orange and blue: the remaining Okabe & Ito (2008)
+ * colour-blind-safe hues, then a few more; ten in all (the most classes a target may have).
+ */
+const MORE_CLASSES = ['#009e73', '#cc79a7', '#d55e00', '#56b4e9', '#e6b800', '#6a3d9a', '#8c564b', '#7f7f7f'];
+
+/** Class colours of the points: class 0 on the negative side, class 1 on the positive side, then more hues. */
 export function classColor(cls: number, theme: NnTheme): string {
-	return cls === 1 ? NN_STOPS[theme].positive : NN_STOPS[theme].negative;
+	if (cls === 0) return NN_STOPS[theme].negative;
+	if (cls === 1) return NN_STOPS[theme].positive;
+	return MORE_CLASSES[(cls - 2) % MORE_CLASSES.length];
+}
+
+/**
+ * RGB lookup table from the neutral (entry 0) to class `cls`'s colour at `strength` (entry LUT_SIZE - 1), for
+ * the multiclass heatmap: a cell takes its most likely class's hue, as strong as that class is sure.
+ */
+export function classLut(cls: number, theme: NnTheme, strength = 1): Uint8ClampedArray {
+	const key = `class:${cls}:${theme}:${strength}`;
+	const hit = lutCache.get(key);
+	if (hit) return hit;
+	const mix = interpolateLab(NN_STOPS[theme].neutral, classColor(cls, theme));
+	const out = new Uint8ClampedArray(LUT_SIZE * 3);
+	for (let k = 0; k < LUT_SIZE; k++) {
+		const c = parseRgb(mix((k / (LUT_SIZE - 1)) * strength));
+		out[3 * k] = c[0];
+		out[3 * k + 1] = c[1];
+		out[3 * k + 2] = c[2];
+	}
+	lutCache.set(key, out);
+	return out;
 }
 
 /** Heatmap strength: the heatmap's extremes go this far from the neutral towards the class colours. */
