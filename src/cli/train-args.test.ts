@@ -96,7 +96,10 @@ describe('parseTrainArgs', () => {
 	});
 
 	it.each([
-		[['--optimizer', 'adam'], 'missing --dataset (one of: spiral, circles, xor, gaussian, spiral3, sine, cubic)'],
+		[
+			['--optimizer', 'adam'],
+			'missing --dataset (one of: spiral, circles, xor, gaussian, spiral3, sine, cubic)'
+		],
 		[
 			['--dataset', 'moons', '--optimizer', 'adam'],
 			'unknown dataset "moons" (one of: spiral, circles, xor, gaussian, spiral3, sine, cubic)'

@@ -2,16 +2,8 @@
  * The autodiff panel: opened from the header, stepped to the end of the reverse pass, its gradient checked
  * against Himmelblau's worked out by hand; stepping back, and a typed expression redrawing the graph.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-function watchErrors(page: Page): string[] {
-	const problems: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-	});
-	page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-	return problems;
-}
+import { expect, test, type Locator } from '@playwright/test';
+import { watchErrors } from './watch-errors';
 
 const HIMMELBLAU = '/?v=1&fn=himmelblau&view=-5,5,-5,5&start=1.5,-0.5&steps=20&it=0&run=gd;c=0;lr=0.01';
 

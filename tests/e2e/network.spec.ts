@@ -3,15 +3,7 @@
  * race two optimizers from the same weights, and open the loss landscape.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-function watchErrors(page: Page): string[] {
-	const problems: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-	});
-	page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-	return problems;
-}
+import { watchErrors } from './watch-errors';
 
 const epoch = async (page: Page) =>
 	Number((await page.getByTestId('epoch').locator('strong').innerText()).trim());
@@ -75,5 +67,41 @@ test('race two optimizers from the same weights, then open the loss landscape', 
 	await expect(page.getByTestId('landscape-caption')).toContainText('epoch 5');
 	await expect(page.locator('.bands path').first()).toBeAttached({ timeout: 15000 });
 	await expect(page.locator('.runs .run .line').first()).toBeAttached();
+	expect(problems).toEqual([]);
+});
+
+test('a link carries the settings, the URL follows a change, and a bad parameter is named', async ({
+	page
+}) => {
+	const problems = watchErrors(page);
+	await page.goto(
+		'/network?v=1&data=xor&noise=0.2&hidden=8,6&act=relu,tanh&batch=32&race=true&run=gd;c=0;lr=0.03&run=adam;c=1;lr=0.01'
+	);
+	await expect(page.getByTestId('boundary-plot').locator('circle').first()).toBeAttached();
+	await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('xor');
+	await expect(page.getByLabel('noise noise')).toHaveValue('0.2');
+	await expect(page.getByLabel('Hidden layers')).toHaveValue('8, 6');
+	await expect(page.getByRole('combobox', { name: 'Activation of layer 1' })).toHaveValue('relu');
+	await expect(page.getByRole('combobox', { name: 'Activation of layer 2' })).toHaveValue('tanh');
+	await expect(page.getByLabel('batch size batch')).toHaveValue('32');
+	await expect(page.getByRole('checkbox', { name: /Race/ })).toBeChecked();
+	await expect(page.getByRole('combobox', { name: 'Optimizer of run 2' })).toHaveValue('adam');
+	await expect(page.getByRole('status').filter({ hasText: 'not used' })).toHaveCount(0);
+
+	// A change goes into the address bar (after a short delay), the rest of the link stays.
+	await page.getByRole('combobox', { name: 'Dataset' }).selectOption('spiral');
+	await expect.poll(() => new URL(page.url()).searchParams.get('data')).toBe('spiral');
+	expect(new URL(page.url()).searchParams.get('hidden')).toBe('8,6');
+	expect(new URL(page.url()).searchParams.getAll('run')).toHaveLength(2);
+
+	// A bad value is named and replaced by the default; the good ones are used.
+	await page.goto('/network?v=1&data=xor&points=-5&hidden=99,abc');
+	await expect(page.getByTestId('boundary-plot').locator('circle').first()).toBeAttached();
+	const notice = page.getByRole('status').filter({ hasText: 'not used' });
+	await expect(notice).toContainText('points=-5');
+	await expect(notice).toContainText('hidden=99,abc');
+	await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('xor');
+	await expect(page.getByLabel('points points')).toHaveValue('500');
+	await expect(page.getByLabel('Hidden layers')).toHaveValue('4, 2');
 	expect(problems).toEqual([]);
 });

@@ -3,15 +3,7 @@
  * dragged start, switch to mini-batches, load a real dataset, upload a CSV with bad rows.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-function watchErrors(page: Page): string[] {
-	const problems: string[] = [];
-	page.on('console', (msg) => {
-		if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-	});
-	page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-	return problems;
-}
+import { watchErrors } from './watch-errors';
 
 /** Numbers in a table row's cells (after the row header). */
 async function rowNumbers(page: Page, table: string, rowText: string): Promise<number[]> {
@@ -161,5 +153,39 @@ test('an uploaded CSV reports its bad rows by line number, and a broken file kee
 	});
 	await expect(page.getByTestId('load-error')).toContainText('line 3');
 	await expect(page.getByTestId('data-summary')).toContainText('8 rows');
+	expect(problems).toEqual([]);
+});
+
+test('a link carries the settings, the URL follows a change, and a bad parameter is named', async ({
+	page
+}) => {
+	const problems = watchErrors(page);
+	await page.goto(
+		'/regression?v=1&data=outliers&model=ridge&alpha=0.5&batch=8&start=1,-1&run=gd;c=0;lr=0.1&run=adam;c=3;lr=0.2'
+	);
+	await expect(page.locator('[data-testid="data-plot"] circle').first()).toBeAttached();
+	await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('synthetic:outliers');
+	await expect(page.getByRole('combobox', { name: 'Model', exact: true })).toHaveValue('ridge');
+	await expect(page.getByLabel('penalty strength alpha')).toHaveValue('0.5');
+	await expect(page.getByRole('combobox', { name: 'Batch' })).toHaveValue('8');
+	await expect(page.getByRole('combobox', { name: 'Optimizer of run 1' })).toHaveValue('gd');
+	await expect(page.getByRole('combobox', { name: 'Optimizer of run 2' })).toHaveValue('adam');
+	// Every run starts at the link's start, not at the (0, 0) new data would give.
+	await expect
+		.poll(async () => (await rowNumbers(page, RUNS, 'Gradient descent')).slice(0, 2))
+		.toEqual([1, -1]);
+	await expect(page.getByRole('status').filter({ hasText: 'not used' })).toHaveCount(0);
+
+	await page.getByRole('combobox', { name: 'Model', exact: true }).selectOption('lasso');
+	await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe('lasso');
+	expect(new URL(page.url()).searchParams.get('start')).toBe('1,-1');
+
+	await page.goto('/regression?v=1&data=sine&degree=99&model=svm');
+	await expect(page.locator('[data-testid="data-plot"] circle').first()).toBeAttached();
+	const notice = page.getByRole('status').filter({ hasText: 'not used' });
+	await expect(notice).toContainText('degree=99');
+	await expect(notice).toContainText('model=svm');
+	await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('synthetic:sine');
+	await expect(page.getByRole('combobox', { name: 'Model', exact: true })).toHaveValue('linear');
 	expect(problems).toEqual([]);
 });

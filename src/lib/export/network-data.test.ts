@@ -45,13 +45,25 @@ describe('curvesCsv', () => {
 		expect(rows.length).toBe(3);
 		expect(Number(rows[1].train_loss)).toBe(0.1 + 0.2);
 		expect(rows[0].betas).toBe('0.9,0.999');
-		expect(rows[2]).toMatchObject({ run: '2', optimizer: 'gd', status: 'diverged', train_accuracy: '', betas: '' });
+		expect(rows[2]).toMatchObject({
+			run: '2',
+			optimizer: 'gd',
+			status: 'diverged',
+			train_accuracy: '',
+			betas: ''
+		});
 	});
 });
 
 describe('networkJson', () => {
 	it('holds weights[i][j] from unit i to unit j: a forward pass from the JSON equals the core’s', () => {
-		const spec = { inputs: 2, hidden: [3], activation: 'tanh' as const, task: 'multiclass' as const, classes: 3 };
+		const spec = {
+			inputs: 2,
+			hidden: [3],
+			activation: 'tanh' as const,
+			task: 'multiclass' as const,
+			classes: 3
+		};
 		const mlp = createMlp(spec);
 		const params = initParams(mlp, 4);
 		const json = JSON.parse(
@@ -82,6 +94,11 @@ describe('networkJson', () => {
 		const probs = e.map((v) => v / e.reduce((s, w) => s + w, 0));
 		const core = predict(mlp, params, Float64Array.from(x));
 		probs.forEach((p, c) => expect(p).toBeCloseTo(core[c], 12));
-		expect(json).toMatchObject({ dataset: 'spiral3', task: 'multiclass', epoch: 12, classes: ['0', '1', '2'] });
+		expect(json).toMatchObject({
+			dataset: 'spiral3',
+			task: 'multiclass',
+			epoch: 12,
+			classes: ['0', '1', '2']
+		});
 	});
 });

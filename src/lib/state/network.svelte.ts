@@ -126,7 +126,7 @@ export class NetworkLab {
 			let d: Dataset & { featureNames: readonly string[] };
 			let task: NetworkTask;
 			let targetName = 'class';
-			let classes: readonly string[] | undefined = ['0', '1'];
+			let classes: readonly string[] | undefined;
 			let note: string | null = null;
 			if (this.dataset === 'penguins') {
 				const table = this.penguinTable;
@@ -151,7 +151,7 @@ export class NetworkLab {
 					targetName = 'y';
 					classes = undefined;
 				} else {
-					classes = Array.from({ length: info.classes ?? 2 }, (_, c) => String(c));
+					classes = Array.from({ length: info.classes ?? 2 }, (_, c) => `class ${c}`);
 				}
 			}
 			let { train, test } = trainTestSplit(d, { testFraction: this.testFraction, seed: this.dataSeed });

@@ -263,6 +263,12 @@ export class Playground {
 		return id;
 	}
 
+	/** Replaces the whole roster (a shared link's runs), each with a fresh id; at most MAX_RUNS are kept. */
+	setRuns(runs: readonly RunConfig[]): void {
+		this.runs = runs.slice(0, MAX_RUNS).map((r) => ({ ...r, id: this.#nextId++ }));
+		this.newtonModel = null;
+	}
+
 	removeRun(id: number): void {
 		this.runs = this.runs.filter((r) => r.id !== id);
 		if (this.newtonModel === id) this.newtonModel = null;

@@ -1,40 +1,93 @@
 /**
- * The two-spiral benchmark recipe: 500 points without noise, half held out; 2-16-16-1 tanh, Xavier init,
- * Adam lr 0.01, batch 16, 1,500 epochs; test accuracy >= 95% (PyTorch reaches 97-99% with this recipe).
- * Kept in its own file: 1 to 3 s per seed on the 2-core machine, so it runs beside the other test files.
+ * The two-spiral benchmark recipe, on every data seed from 1 to 30: 500 points without noise, half held out;
+ * 2-16-16-1 tanh with PyTorch's default initialisation (init 'torch'), Adam lr 0.01, batch 16, 1,500 epochs.
+ * Compared with PyTorch itself trained on the very same rows (tests/fixtures/spiral-torch.json, made by
+ * make_spiral_splits.ts and make_spiral_reference.py). About 1 s per seed; kept in its own file so it runs
+ * beside the other test files.
  *
- * How often the recipe reaches 95% depends on the seed (which sets the split, the initial weights and the
- * shuffles). Over seeds 1..30 this core reached >= 95% on 25 (median 97.8%, lowest 89.2% on seed 10; also
- * below on seeds 1, 15, 17, 30, all with 100% training accuracy: held-out points fall in the gaps of the
- * outer arms). PyTorch (float32) with the same initialization (Xavier uniform, zero biases) on the same
- * splits reached it on 27 (median 98.4%; below on seeds 10, 15, 22), a difference within the noise (a
- * sign test over the seeds gives p of about 0.2). The seeds below are ones on which it reaches 95%; a
- * broken gradient, optimizer step or shuffle drops them far below.
+ * What the recipe reaches depends on the seed (the split, the initial weights, the shuffles): held-out points
+ * that fall in the gaps of the outer arms are misclassified even at 100% training accuracy. PyTorch on these
+ * splits reaches 95% on 26 of the 30 seeds (median 98.4%, mean 97.7%; below on seeds 10, 15, 22 and 30,
+ * lowest 92.4%), so "at least 95% on every seed" does not hold for PyTorch either. This core, with the same
+ * recipe and initialisation, reaches it on 25 (median 98.4%, mean 97.7%, lowest 90.8%). The test holds the
+ * core to PyTorch's distribution: the same mean within one point (paired over the 30 seeds), a median of at
+ * least 97% (the recipe's 97-99%), at least 24 of 30 seeds at 95% or more, none below 90%; and checks that
+ * PyTorch's own results meet the same bar. A broken gradient, optimizer step, initialisation or shuffle drops
+ * these far below (a network that stops learning the arms sits near 50-70%).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { spiralSet } from '../data/playground-sets';
 import { trainTestSplit } from '../data/split';
 import { createTrainer } from './train';
 
-describe('two spirals', () => {
-	it.each([2, 3, 4])(
-		'2-16-16-1 tanh with Adam reaches >= 95% test accuracy (seed %i)',
-		{ timeout: 30_000 },
-		(seed) => {
-			const split = trainTestSplit(spiralSet({ n: 500, noise: 0, seed }), { testFraction: 0.5, seed });
-			const trainer = createTrainer({
-				spec: { inputs: 2, hidden: [16, 16], activation: 'tanh', task: 'binary', init: 'xavier' },
-				optimizer: 'adam',
-				hyper: { lr: 0.01 },
-				train: split.train,
-				test: split.test,
-				batchSize: 16,
+interface Splits {
+	n: number;
+	seeds: { seed: number; test_rows: number[] }[];
+}
+interface Reference {
+	seeds: { seed: number; test_accuracy: number }[];
+}
+
+const splits = JSON.parse(readFileSync('tests/fixtures/spiral-splits.json', 'utf8')) as Splits;
+const torch = JSON.parse(readFileSync('tests/fixtures/spiral-torch.json', 'utf8')) as Reference;
+
+const median = (v: number[]): number => {
+	const s = [...v].sort((a, b) => a - b);
+	return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
+};
+const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
+
+describe('two spirals, seeds 1-30', () => {
+	it('the core splits the rows as the PyTorch reference was trained on', () => {
+		const all = spiralSet({ n: splits.n, noise: 0, seed: 1 });
+		for (const { seed, test_rows } of splits.seeds) {
+			const { test } = trainTestSplit(spiralSet({ n: splits.n, noise: 0, seed }), {
+				testFraction: 0.5,
 				seed
 			});
-			const r = trainer.run(1500);
-			expect(r.status).toBe('ok');
-			expect(r.epoch).toBe(1500);
-			expect(r.testAccuracy).toBeGreaterThanOrEqual(0.95);
+			expect(test.n).toBe(test_rows.length);
+			// (+ 0 turns -0 into 0: at noise 0 the origin's sign of zero follows the seed's noise draw.)
+			test_rows.forEach((row, i) => {
+				expect(test.x[2 * i] + 0).toBe(all.x[2 * row] + 0);
+				expect(test.x[2 * i + 1] + 0).toBe(all.x[2 * row + 1] + 0);
+				expect(test.y[i]).toBe(all.y[row]);
+			});
+		}
+	});
+
+	it(
+		'2-16-16-1 tanh with Adam matches PyTorch: mean within a point, median >= 97%, >= 80% of seeds at 95%',
+		{
+			timeout: 180_000
+		},
+		() => {
+			const ours: number[] = [];
+			const theirs: number[] = [];
+			for (const { seed, test_accuracy } of torch.seeds) {
+				const split = trainTestSplit(spiralSet({ n: 500, noise: 0, seed }), { testFraction: 0.5, seed });
+				const trainer = createTrainer({
+					spec: { inputs: 2, hidden: [16, 16], activation: 'tanh', task: 'binary', init: 'torch' },
+					optimizer: 'adam',
+					hyper: { lr: 0.01 },
+					train: split.train,
+					test: split.test,
+					batchSize: 16,
+					seed
+				});
+				const r = trainer.run(1500);
+				expect(r.status).toBe('ok');
+				ours.push(r.testAccuracy!);
+				theirs.push(test_accuracy);
+			}
+			expect(ours.length).toBe(30);
+			expect(mean(ours)).toBeGreaterThan(mean(theirs) - 0.01);
+			expect(median(ours)).toBeGreaterThanOrEqual(0.97);
+			expect(ours.filter((a) => a >= 0.95).length).toBeGreaterThanOrEqual(24);
+			expect(Math.min(...ours)).toBeGreaterThanOrEqual(0.9);
+			// The same bar holds for PyTorch on these rows: it is a bar the reference meets.
+			expect(median(theirs)).toBeGreaterThanOrEqual(0.97);
+			expect(theirs.filter((a) => a >= 0.95).length).toBeGreaterThanOrEqual(24);
 		}
 	);
 });

@@ -9,15 +9,22 @@
  */
 import { LUT_SIZE } from './nn-colors';
 
-/** Writes class c's margin p_c - max_{j != c} p_j for every cell into out (length cells); NaN stays NaN. */
+/**
+ * Writes class c's margin p_c - max_{j != c} p_j for every cell into out (length cells); NaN for a cell with
+ * any probability that is not finite.
+ */
 export function classMargin(probs: ArrayLike<number>, k: number, c: number, out: Float64Array): Float64Array {
 	const cells = out.length;
 	for (let i = 0; i < cells; i++) {
 		const o = i * k;
 		let other = -Infinity;
-		for (let j = 0; j < k; j++) if (j !== c && probs[o + j] > other) other = probs[o + j];
-		const v = probs[o + c] - other;
-		out[i] = Number.isFinite(v) ? v : NaN;
+		let finite = Number.isFinite(probs[o + c]);
+		for (let j = 0; j < k; j++) {
+			const p = probs[o + j];
+			if (!Number.isFinite(p)) finite = false;
+			else if (j !== c && p > other) other = p;
+		}
+		out[i] = finite ? probs[o + c] - other : NaN;
 	}
 	return out;
 }

@@ -156,7 +156,7 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 		const outLabels =
 			sizes[sizes.length - 1] === 1
 				? [shorten(d.outputLabel, maxChars + 2)]
-				: (d.outputNames ?? []).map((s) => shorten(s, maxChars));
+				: (d.outputNames ?? []).map((s) => shorten(s, maxChars + 2));
 		const leftLabel = Math.max(0, ...inLabels.map((s) => s.length)) * charW;
 		const rightLabel = Math.max(0, ...outLabels.map((s) => s.length)) * charW;
 		const margin = {
