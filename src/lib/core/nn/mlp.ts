@@ -38,7 +38,7 @@ export const initSchemes: readonly InitScheme[] = ['xavier', 'he', 'torch'];
 export const initLabels: Readonly<Record<InitScheme, string>> = {
 	xavier: 'Xavier (Glorot uniform), biases 0',
 	he: 'He (Kaiming normal), biases 0',
-	torch: 'PyTorch default: U(±1/√fan_in), biases too'
+	torch: 'PyTorch default (uniform ±1/√fan_in)'
 };
 
 export const MAX_WIDTH = 32;
