@@ -247,10 +247,17 @@ try {
 	// TensorFlow Playground's defaults: circles, 500 points (half for testing), 2-4-2-1 tanh, batch 10, gradient
 	// descent with lr 0.03. Epochs per second come from the epoch counter; frame gaps from requestAnimationFrame.
 	console.log('');
-	console.log('Network training (circles, 4-2 tanh, batch 10, lr 0.03) in the worker, 6 s of training:');
-	for (const race of [false, true]) {
+	// Then three classes (three spirals, 2-16-16-3 tanh): the worker sends three probabilities per cell and the
+	// page draws three margins' boundaries.
+	console.log('Network training in the worker (GD lr 0.03, batch 10), 6 s of training:');
+	const setups = [
+		{ label: 'circles 4-2, one run (GD)          ', query: '', race: false },
+		{ label: 'circles 4-2, race of 2 (GD, Adam)  ', query: '', race: true },
+		{ label: 'three spirals 16-16 (3 classes), GD', query: '?v=1&data=spiral3&hidden=16,16', race: false }
+	];
+	for (const { label, query, race } of setups) {
 		const nn = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-		await nn.goto(`${BASE}/network`);
+		await nn.goto(`${BASE}/network${query}`);
 		await nn.getByTestId('boundary-plot').locator('circle').first().waitFor({ state: 'attached' });
 		const epochs = nn.getByLabel('epochs epochs');
 		await epochs.fill('1000000');
@@ -286,7 +293,7 @@ try {
 		);
 		const q = (p: number) => gaps[Math.min(gaps.length - 1, Math.floor(p * (gaps.length - 1)))];
 		console.log(
-			`  ${race ? 'race of 2 (GD, Adam)' : 'one run (GD)        '}  ${((e1 - e0) / seconds).toFixed(0)} epochs/s ` +
+			`  ${label}  ${((e1 - e0) / seconds).toFixed(0)} epochs/s ` +
 				`(target >= 600); page frames: median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms ` +
 				`(${(1000 / q(0.5)).toFixed(0)} fps)`
 		);

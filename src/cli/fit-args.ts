@@ -4,7 +4,7 @@
  */
 import { isModelId, modelIds, type ModelId } from '../lib/core/models';
 import { parseDecimal } from '../lib/core/number-text';
-import { tokenizeArgs } from './args';
+import { collectFlags, nonNegative, tokenizeArgs } from './args';
 
 export interface FitRequest {
 	model: ModelId;
@@ -19,17 +19,15 @@ export type FitParseResult =
 	{ kind: 'help' } | { kind: 'ok'; request: FitRequest } | { kind: 'error'; message: string };
 
 const VALUE_FLAGS = ['model', 'csv', 'target', 'features', 'alpha', 'C'] as const;
-type Flag = (typeof VALUE_FLAGS)[number];
 
 export function parseFitArgs(argv: readonly string[]): FitParseResult {
 	const tokens = tokenizeArgs(argv, VALUE_FLAGS);
 	if (typeof tokens === 'string') return { kind: 'error', message: tokens };
-	const single = new Map<Flag, string>();
-	for (const [name, value] of tokens.pairs) {
-		if (single.has(name as Flag)) return { kind: 'error', message: `--${name} given more than once` };
-		single.set(name as Flag, value);
-	}
+	// Unlike the other CLIs, a repeated flag is reported even when help is asked for.
+	const flags = collectFlags(tokens.pairs);
+	if (typeof flags === 'string') return { kind: 'error', message: flags };
 	if (tokens.help) return { kind: 'help' };
+	const single = flags.single;
 
 	const model = single.get('model');
 	if (model === undefined)
@@ -57,9 +55,9 @@ export function parseFitArgs(argv: readonly string[]): FitParseResult {
 	if (alphaText !== undefined) {
 		if (model !== 'ridge' && model !== 'lasso')
 			return { kind: 'error', message: `--alpha applies to ridge and lasso, not ${model}` };
-		alpha = parseDecimal(alphaText);
-		if (alpha === undefined || alpha < 0)
-			return { kind: 'error', message: `--alpha must be a finite number >= 0, got "${alphaText}"` };
+		const parsed = nonNegative('alpha', alphaText);
+		if (!parsed.ok) return { kind: 'error', message: parsed.message };
+		alpha = parsed.value;
 	}
 
 	let C: number | undefined;

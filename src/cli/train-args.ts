@@ -4,10 +4,10 @@
  */
 import { getPlaygroundSet, playgroundSetIds, type PlaygroundSetInfo } from '../lib/core/data/playground-sets';
 import { activations, initSchemes, MAX_WIDTH, type Activation, type InitScheme } from '../lib/core/nn/mlp';
-import { getOptimizer, optimizerIds, parseHyperValue, resolveHyper } from '../lib/core/optimizers';
+import { getOptimizer, optimizerIds } from '../lib/core/optimizers';
 import type { AnyOptimizer, HyperValue } from '../lib/core/optimizers';
 import { parseDecimal } from '../lib/core/number-text';
-import { tokenizeArgs } from './args';
+import { nonNegative, readArgs, resolveSets, wholeNumber, type Parsed } from './args';
 
 export interface TrainRequest {
 	dataset: PlaygroundSetInfo;
@@ -48,28 +48,11 @@ const VALUE_FLAGS = [
 	'batch',
 	'seed'
 ] as const;
-type Flag = (typeof VALUE_FLAGS)[number];
 
 /** Optimizers the trainer can use: all but those that need a Hessian. */
 export const trainOptimizerIds: readonly string[] = optimizerIds.filter(
 	(id) => getOptimizer(id)?.needs !== 'hessian'
 );
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-
-function wholeNumber(flag: Flag, text: string, lo: number, hi: number): Parsed<number> {
-	const v = parseDecimal(text);
-	if (v === undefined || !Number.isInteger(v) || v < lo || v > hi)
-		return { ok: false, message: `--${flag} must be a whole number from ${lo} to ${hi}, got "${text}"` };
-	return { ok: true, value: v };
-}
-
-function nonNegative(flag: Flag, text: string): Parsed<number> {
-	const v = parseDecimal(text);
-	if (v === undefined || v < 0)
-		return { ok: false, message: `--${flag} must be a finite number >= 0, got "${text}"` };
-	return { ok: true, value: v };
-}
 
 function parseHidden(text: string): Parsed<number[]> {
 	const t = text.trim();
@@ -103,18 +86,9 @@ function parseActivation(text: string, layers: number): Parsed<Activation[]> {
 }
 
 export function parseTrainArgs(argv: readonly string[]): TrainParseResult {
-	const tokens = tokenizeArgs(argv, VALUE_FLAGS);
-	if (typeof tokens === 'string') return { kind: 'error', message: tokens };
-	if (tokens.help) return { kind: 'help' };
-
-	const single = new Map<Flag, string>();
-	const sets: string[] = [];
-	for (const [name, value] of tokens.pairs) {
-		const flag = name as Flag;
-		if (flag === 'set') sets.push(value);
-		else if (single.has(flag)) return { kind: 'error', message: `--${flag} given more than once` };
-		else single.set(flag, value);
-	}
+	const args = readArgs(argv, VALUE_FLAGS, 'set');
+	if (args.kind !== 'flags') return args;
+	const { single, list: sets } = args;
 	const fail = (message: string): TrainParseResult => ({ kind: 'error', message });
 
 	const datasetId = single.get('dataset');
@@ -159,22 +133,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainParseResult {
 	const seed = wholeNumber('seed', single.get('seed') ?? '0', 0, 2 ** 32 - 1);
 	if (!seed.ok) return fail(seed.message);
 
-	const given: Record<string, HyperValue> = {};
-	for (const s of sets) {
-		const eq = s.indexOf('=');
-		if (eq <= 0) return fail(`--set takes key=value, got "${s}"`);
-		const key = s.slice(0, eq);
-		const spec = optimizer.hyper.find((h) => h.key === key);
-		if (!spec) {
-			const known = optimizer.hyper.map((h) => h.key).join(', ');
-			return fail(`--set: ${optimizer.id} has no hyperparameter "${key}" (it has: ${known})`);
-		}
-		const parsed = parseHyperValue(spec, s.slice(eq + 1));
-		if (!parsed.ok) return fail(`--set: ${parsed.message}`);
-		given[key] = parsed.value;
-	}
-	const resolved = resolveHyper(optimizer, given);
-	if (!resolved.ok) return fail(`--set: ${resolved.message}`);
+	const resolved = resolveSets(optimizer, sets, '--set: ');
+	if (!resolved.ok) return fail(resolved.message);
 
 	return {
 		kind: 'ok',

@@ -3,10 +3,10 @@
  * Hand-written because values such as `--start -1.5,2` begin with a dash, which generic parsers reject.
  */
 import { getTestFunction, testFunctionIds } from '../lib/core/functions';
-import { getOptimizer, optimizerIds, parseHyperValue, resolveHyper } from '../lib/core/optimizers';
+import { getOptimizer, optimizerIds } from '../lib/core/optimizers';
 import type { AnyOptimizer, HyperValue } from '../lib/core/optimizers';
 import { parseDecimal } from '../lib/core/number-text';
-import { tokenizeArgs } from './args';
+import { readArgs, resolveSets, wholeNumber } from './args';
 
 export interface TrajectoryRequest {
 	functionId: string;
@@ -24,21 +24,11 @@ export type ParseResult =
 export const MAX_STEPS = 1_000_000;
 
 const VALUE_FLAGS = ['function', 'optimizer', 'start', 'steps', 'set', 'expr', 'format'] as const;
-type Flag = (typeof VALUE_FLAGS)[number];
 
 export function parseTrajectoryArgs(argv: readonly string[]): ParseResult {
-	const tokens = tokenizeArgs(argv, VALUE_FLAGS);
-	if (typeof tokens === 'string') return { kind: 'error', message: tokens };
-	if (tokens.help) return { kind: 'help' };
-
-	const single = new Map<Flag, string>();
-	const sets: string[] = [];
-	for (const [name, value] of tokens.pairs) {
-		const flag = name as Flag;
-		if (flag === 'set') sets.push(value);
-		else if (single.has(flag)) return { kind: 'error', message: `--${flag} given more than once` };
-		else single.set(flag, value);
-	}
+	const args = readArgs(argv, VALUE_FLAGS, 'set');
+	if (args.kind !== 'flags') return args;
+	const { single, list: sets } = args;
 
 	const expr = single.get('expr');
 	const functionId = single.get('function') ?? (expr !== undefined ? 'custom' : undefined);
@@ -73,37 +63,26 @@ export function parseTrajectoryArgs(argv: readonly string[]): ParseResult {
 	if (sx === undefined || sy === undefined)
 		return { kind: 'error', message: `--start must be two finite numbers X,Y, got "${startText}"` };
 
-	const stepsText = single.get('steps') ?? '200';
-	const steps = parseDecimal(stepsText);
-	if (steps === undefined || !Number.isInteger(steps) || steps < 0 || steps > MAX_STEPS)
-		return {
-			kind: 'error',
-			message: `--steps must be a whole number from 0 to ${MAX_STEPS}, got "${stepsText}"`
-		};
+	const steps = wholeNumber('steps', single.get('steps') ?? '200', 0, MAX_STEPS);
+	if (!steps.ok) return { kind: 'error', message: steps.message };
 
 	const format = single.get('format') ?? 'json';
 	if (format !== 'json' && format !== 'csv')
 		return { kind: 'error', message: `--format must be json or csv, got "${format}"` };
 
-	const given: Record<string, HyperValue> = {};
-	for (const s of sets) {
-		const eq = s.indexOf('=');
-		if (eq <= 0) return { kind: 'error', message: `--set takes key=value, got "${s}"` };
-		const key = s.slice(0, eq);
-		const spec = optimizer.hyper.find((h) => h.key === key);
-		if (!spec) {
-			const known = optimizer.hyper.map((h) => h.key).join(', ');
-			return { kind: 'error', message: `${optimizer.id} has no hyperparameter "${key}" (it has: ${known})` };
-		}
-		const parsed = parseHyperValue(spec, s.slice(eq + 1));
-		if (!parsed.ok) return { kind: 'error', message: parsed.message };
-		given[key] = parsed.value;
-	}
-	const resolved = resolveHyper(optimizer, given);
+	const resolved = resolveSets(optimizer, sets);
 	if (!resolved.ok) return { kind: 'error', message: resolved.message };
 
 	return {
 		kind: 'ok',
-		request: { functionId, expr, optimizer, hyper: resolved.value, start: [sx, sy], steps, format }
+		request: {
+			functionId,
+			expr,
+			optimizer,
+			hyper: resolved.value,
+			start: [sx, sy],
+			steps: steps.value,
+			format
+		}
 	};
 }

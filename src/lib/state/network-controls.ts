@@ -5,24 +5,33 @@
  */
 import { MAX_WIDTH } from '../core/nn/mlp';
 import type { NumberHyper } from '../core/optimizers/types';
+import { countSpec, numberSpec, seedSpec, testShareSpec } from './setting-specs';
 
-function spec(s: Omit<NumberHyper, 'kind'>): NumberHyper {
-	return { kind: 'number', ...s };
+/** A penalty weight: 0 by default (off), 1e-5 to 0.1 on a log slider, up to 10 typed. */
+function penaltySpec(key: string, label: string, help: string): NumberHyper {
+	return numberSpec({
+		key,
+		label,
+		help,
+		default: 0,
+		min: 1e-5,
+		max: 0.1,
+		log: true,
+		domain: { lower: 0, upper: 10 }
+	});
 }
 
-export const POINTS_SPEC = spec({
+export const POINTS_SPEC = countSpec({
 	key: 'points',
 	label: 'points',
 	help: 'Rows generated (training and test together).',
 	default: 500,
 	min: 20,
 	max: 2000,
-	log: true,
-	integer: true,
 	domain: { lower: 4, upper: 5000 }
 });
 
-export const NOISE_SPEC = spec({
+export const NOISE_SPEC = numberSpec({
 	key: 'noise',
 	label: 'noise',
 	help: 'How far the points scatter from the clean pattern (TensorFlow Playground’s noise / 100).',
@@ -33,84 +42,49 @@ export const NOISE_SPEC = spec({
 	domain: { lower: 0, upper: 1 }
 });
 
-export const DATA_SEED_SPEC = spec({
-	key: 'data seed',
-	label: 'data seed',
-	help: 'Same seed, same points and the same train/test split.',
-	default: 1,
-	min: 0,
-	max: 99,
-	log: false,
-	integer: true,
-	domain: { lower: 0, upper: 2 ** 31 - 1 }
-});
+export const DATA_SEED_SPEC = seedSpec(
+	'data seed',
+	'data seed',
+	'Same seed, same points and the same train/test split.'
+);
 
-export const TEST_SPEC = spec({
-	key: 'test',
-	label: 'test share',
-	help: 'Share of the rows held out for testing.',
-	default: 0.5,
-	min: 0.1,
-	max: 0.9,
-	log: false,
-	domain: { lower: 0.01, upper: 0.99 }
-});
+export const TEST_SPEC = testShareSpec('Share of the rows held out for testing.', 0.5, 0.1);
 
-export const L1_SPEC = spec({
-	key: 'l1',
-	label: 'L1 penalty',
-	help: 'Adds l1 · Σ|W| to the loss (weights, not biases): pushes weights to exactly 0.',
-	default: 0,
-	min: 1e-5,
-	max: 0.1,
-	log: true,
-	domain: { lower: 0, upper: 10 }
-});
+export const L1_SPEC = penaltySpec(
+	'l1',
+	'L1 penalty',
+	'Adds l1 · Σ|W| to the loss (weights, not biases): pushes weights to exactly 0.'
+);
 
-export const L2_SPEC = spec({
-	key: 'l2',
-	label: 'L2 penalty',
-	help: 'Adds (l2/2) · ΣW² to the loss (weights, not biases): shrinks every weight.',
-	default: 0,
-	min: 1e-5,
-	max: 0.1,
-	log: true,
-	domain: { lower: 0, upper: 10 }
-});
+export const L2_SPEC = penaltySpec(
+	'l2',
+	'L2 penalty',
+	'Adds (l2/2) · ΣW² to the loss (weights, not biases): shrinks every weight.'
+);
 
-export const INIT_SEED_SPEC = spec({
-	key: 'seed',
-	label: 'weights seed',
-	help: 'Seed of the initial weights and of the mini-batch shuffles: same seed, same network.',
-	default: 1,
-	min: 0,
-	max: 99,
-	log: false,
-	integer: true,
-	domain: { lower: 0, upper: 2 ** 31 - 1 }
-});
+export const INIT_SEED_SPEC = seedSpec(
+	'seed',
+	'weights seed',
+	'Seed of the initial weights and of the mini-batch shuffles: same seed, same network.'
+);
 
-export const BATCH_SPEC = spec({
+export const BATCH_SPEC = countSpec({
 	key: 'batch',
 	label: 'batch size',
 	help: 'Rows per gradient step; the last batch of an epoch may be smaller.',
 	default: 10,
 	min: 1,
 	max: 500,
-	log: true,
-	integer: true,
 	domain: { lower: 1, upper: 100000 }
 });
 
-export const EPOCHS_SPEC = spec({
+export const EPOCHS_SPEC = countSpec({
 	key: 'epochs',
 	label: 'epochs',
 	help: 'Training pauses by itself after this many epochs.',
 	default: 1000,
 	min: 1,
 	max: 20000,
-	log: true,
-	integer: true,
 	domain: { lower: 1, upper: 1000000 }
 });
 

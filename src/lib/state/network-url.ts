@@ -12,7 +12,6 @@
  * only read and write a NetworkLab's fields.
  */
 import { activations as ACTIVATIONS, initSchemes, type Activation, type InitScheme } from '../core/nn/mlp';
-import type { NumberHyper } from '../core/optimizers/types';
 import type { DataTable } from '../core/data/table';
 import {
 	BATCH_SPEC,
@@ -30,9 +29,10 @@ import { NETWORK_DATASETS, type NetworkDataId, type NetworkLab } from './network
 import type { RunConfig } from './scene';
 import {
 	choiceParser,
+	decodeQuery,
 	decodeRuns,
-	decodeSafely,
 	echo,
+	encodeNumbers,
 	encodeRuns,
 	escapeName,
 	formatNumber,
@@ -40,12 +40,13 @@ import {
 	Notices,
 	parseFlag,
 	parseName,
+	readNumbers,
 	readParam,
-	readQuery,
 	sameRuns,
-	settingParser,
 	URL_VERSION,
-	type Parsed
+	type NumberSetting,
+	type Parsed,
+	type QueryParams
 } from './url-codec';
 
 export interface NetworkConfig {
@@ -80,21 +81,15 @@ export interface DecodedNetwork {
 type NumericField =
 	'points' | 'noise' | 'dataSeed' | 'testFraction' | 'l1' | 'l2' | 'seed' | 'batchSize' | 'maxEpochs';
 
-interface NumberSetting {
-	readonly param: string;
-	readonly spec: NumberHyper;
-	readonly field: NumericField;
-}
-
 /** The data's numeric settings: URL parameter, spec (domain and default) and field, in the order written. */
-const DATA_NUMBERS: readonly NumberSetting[] = [
+const DATA_NUMBERS: readonly NumberSetting<NumericField>[] = [
 	{ param: 'points', spec: POINTS_SPEC, field: 'points' },
 	{ param: 'noise', spec: NOISE_SPEC, field: 'noise' },
 	{ param: 'dseed', spec: DATA_SEED_SPEC, field: 'dataSeed' },
 	{ param: 'test', spec: TEST_SPEC, field: 'testFraction' }
 ];
 /** The network's and the training's numeric settings, written after the layers. */
-const TRAINING_NUMBERS: readonly NumberSetting[] = [
+const TRAINING_NUMBERS: readonly NumberSetting<NumericField>[] = [
 	{ param: 'l1', spec: L1_SPEC, field: 'l1' },
 	{ param: 'l2', spec: L2_SPEC, field: 'l2' },
 	{ param: 'seed', spec: INIT_SEED_SPEC, field: 'seed' },
@@ -102,7 +97,7 @@ const TRAINING_NUMBERS: readonly NumberSetting[] = [
 	{ param: 'epochs', spec: EPOCHS_SPEC, field: 'maxEpochs' }
 ];
 /** Every numeric setting of the page. */
-export const NETWORK_NUMBERS: readonly NumberSetting[] = [...DATA_NUMBERS, ...TRAINING_NUMBERS];
+export const NETWORK_NUMBERS: readonly NumberSetting<NumericField>[] = [...DATA_NUMBERS, ...TRAINING_NUMBERS];
 
 /** The activation of every layer a link does not name. */
 export const DEFAULT_ACTIVATION: Activation = 'tanh';
@@ -152,8 +147,7 @@ export function encodeNetwork(cfg: NetworkConfig): string {
 	const d = defaultNetworkConfig();
 	const parts: string[] = [`v=${URL_VERSION}`];
 	if (cfg.dataset !== d.dataset) parts.push(`data=${escapeName(cfg.dataset)}`);
-	for (const { param, field } of DATA_NUMBERS)
-		if (!Object.is(cfg[field], d[field])) parts.push(`${param}=${formatNumber(cfg[field])}`);
+	encodeNumbers(parts, DATA_NUMBERS, cfg, d);
 	if (!sameList(cfg.penguinFeatures, d.penguinFeatures))
 		for (const f of cfg.penguinFeatures) parts.push(`feature=${escapeName(f)}`);
 	if (cfg.penguinPositive !== d.penguinPositive) parts.push(`positive=${escapeName(cfg.penguinPositive)}`);
@@ -163,8 +157,7 @@ export function encodeNetwork(cfg: NetworkConfig): string {
 	const acts = cfg.hidden.map((_, i) => cfg.activations[i] ?? cfg.activations.at(-1) ?? DEFAULT_ACTIVATION);
 	if (acts.some((a) => a !== DEFAULT_ACTIVATION)) parts.push(`act=${acts.join(',')}`);
 	if (cfg.init !== d.init) parts.push(`init=${cfg.init}`);
-	for (const { param, field } of TRAINING_NUMBERS)
-		if (!Object.is(cfg[field], d[field])) parts.push(`${param}=${formatNumber(cfg[field])}`);
+	encodeNumbers(parts, TRAINING_NUMBERS, cfg, d);
 	if (cfg.race !== d.race) parts.push(`race=${cfg.race}`);
 	if (!sameRuns(cfg.runs, d.runs)) parts.push(...encodeRuns(cfg.runs));
 	return parts.join('&');
@@ -229,22 +222,14 @@ function decodeFeatures(texts: readonly string[] | undefined, notices: Notices):
  * what cannot be used is replaced by its default and named in a notice. Never throws.
  */
 export function decodeNetwork(query: string): DecodedNetwork {
-	const { value, notices } = decodeSafely(query, decode, defaultNetworkConfig);
+	const { value, notices } = decodeQuery(query, SINGLE_KEYS, LIST_KEYS, defaultNetworkConfig, decode);
 	return { config: value, notices };
 }
 
-function decode(query: string): { value: NetworkConfig; notices: Notices } {
-	const d = defaultNetworkConfig();
-	const read = readQuery(query, SINGLE_KEYS, LIST_KEYS);
-	if (read.kind === 'empty') return { value: d, notices: new Notices() };
-	if (read.kind === 'rejected') return { value: d, notices: read.notices };
-	const { single, lists, notices } = read;
-
+function decode({ single, lists, notices }: QueryParams, d: NetworkConfig): NetworkConfig {
 	const ids = NETWORK_DATASETS.map((s) => s.id);
 	const dataset = readParam(single, 'data', choiceParser(ids, 'dataset'), notices, d.dataset);
-	const numbers = {} as Record<NumericField, number>;
-	for (const { param, spec, field } of NETWORK_NUMBERS)
-		numbers[field] = readParam(single, param, settingParser(spec), notices, d[field]);
+	const numbers = readNumbers(single, NETWORK_NUMBERS, notices, d);
 	const penguinFeatures = decodeFeatures(lists.get('feature'), notices);
 	const penguinPositive = readParam(single, 'positive', parseName, notices, d.penguinPositive);
 	const penguinAll = readParam(single, 'allspecies', parseFlag, notices, d.penguinAll);
@@ -259,21 +244,17 @@ function decode(query: string): { value: NetworkConfig; notices: Notices } {
 	const init = readParam(single, 'init', choiceParser(initSchemes, 'initialisation'), notices, d.init);
 	const race = readParam(single, 'race', parseFlag, notices, d.race);
 	const runs = decodeRuns(lists.get('run') ?? [], notices) ?? d.runs;
-	for (const text of read.unknown) notices.add(text);
 	return {
-		value: {
-			dataset,
-			...numbers,
-			penguinFeatures,
-			penguinPositive,
-			penguinAll,
-			hidden,
-			activations,
-			init,
-			race,
-			runs
-		},
-		notices
+		dataset,
+		...numbers,
+		penguinFeatures,
+		penguinPositive,
+		penguinAll,
+		hidden,
+		activations,
+		init,
+		race,
+		runs
 	};
 }
 

@@ -17,7 +17,6 @@ import { isUsableAsNumbers } from '../core/data/select';
 import type { DataTable } from '../core/data/table';
 import { findRealDataset, realDatasets, type RealDataset } from '../core/data/vega';
 import { modelIds, type ModelId } from '../core/models';
-import type { NumberHyper } from '../core/optimizers/types';
 import {
 	ALPHA_SPEC,
 	C_SPEC,
@@ -34,9 +33,10 @@ import { defaultPositive, isClassColumn, type ColumnChoice, type RegressionLab }
 import { DEFAULT_STEPS, MAX_STEPS, type RunConfig } from './scene';
 import {
 	choiceParser,
+	decodeQuery,
 	decodeRuns,
-	decodeSafely,
 	echo,
+	encodeNumbers,
 	encodeRuns,
 	escapeName,
 	formatNumber,
@@ -46,12 +46,14 @@ import {
 	parseName,
 	parsePoint,
 	parseWhole,
+	readNumbers,
 	readParam,
-	readQuery,
 	sameRuns,
 	settingParser,
 	URL_VERSION,
-	type Parsed
+	type NumberSetting,
+	type Parsed,
+	type QueryParams
 } from './url-codec';
 
 export type RealId = RealDataset['id'];
@@ -94,38 +96,32 @@ const DEFAULT_DATA: SyntheticId = 'line';
 
 type NumericField = 'testFraction' | 'splitSeed' | 'alpha' | 'C' | 'shuffleSeed';
 
-interface NumberSetting {
-	readonly param: string;
-	readonly spec: NumberHyper;
-	readonly field: NumericField;
-}
-
 /** Settings that do not depend on the data: URL parameter, spec (domain and default) and field. */
-const SPLIT_NUMBERS: readonly NumberSetting[] = [
+const SPLIT_NUMBERS: readonly NumberSetting<NumericField>[] = [
 	{ param: 'test', spec: TEST_FRACTION_SPEC, field: 'testFraction' },
 	{ param: 'sseed', spec: SPLIT_SEED_SPEC, field: 'splitSeed' }
 ];
-const PENALTY_NUMBERS: readonly NumberSetting[] = [
+const PENALTY_NUMBERS: readonly NumberSetting<NumericField>[] = [
 	{ param: 'alpha', spec: ALPHA_SPEC, field: 'alpha' },
 	{ param: 'C', spec: C_SPEC, field: 'C' }
 ];
-const SHUFFLE_NUMBER: NumberSetting = { param: 'shuffle', spec: SHUFFLE_SEED_SPEC, field: 'shuffleSeed' };
+const SHUFFLE_NUMBER: NumberSetting<NumericField> = {
+	param: 'shuffle',
+	spec: SHUFFLE_SEED_SPEC,
+	field: 'shuffleSeed'
+};
 /** Every numeric setting of the page that is not about the data (those are SYNTHETIC_NUMBERS). */
-export const REGRESSION_NUMBERS: readonly NumberSetting[] = [
+export const REGRESSION_NUMBERS: readonly NumberSetting<NumericField>[] = [
 	...SPLIT_NUMBERS,
 	...PENALTY_NUMBERS,
 	SHUFFLE_NUMBER
 ];
 
 /** A synthetic generator's parameters, with their URL parameter and spec. */
-export const SYNTHETIC_NUMBERS: readonly {
-	readonly param: string;
-	readonly spec: NumberHyper;
-	readonly key: keyof SyntheticParams;
-}[] = [
-	{ param: 'n', spec: N_SPEC, key: 'n' },
-	{ param: 'noise', spec: NOISE_SPEC, key: 'noise' },
-	{ param: 'dseed', spec: SEED_SPEC, key: 'seed' }
+export const SYNTHETIC_NUMBERS: readonly NumberSetting<keyof SyntheticParams>[] = [
+	{ param: 'n', spec: N_SPEC, field: 'n' },
+	{ param: 'noise', spec: NOISE_SPEC, field: 'noise' },
+	{ param: 'dseed', spec: SEED_SPEC, field: 'seed' }
 ];
 
 /** The roster a first visit races: gradient descent, momentum and Adam (as RegressionLab.defaultRoster). */
@@ -193,10 +189,7 @@ export function encodeRegression(cfg: RegressionConfig): string {
 	const data = cfg.data;
 	if (data.kind === 'synthetic') {
 		if (data.id !== DEFAULT_DATA) parts.push(`data=${data.id}`);
-		const defaults = syntheticInfo(data.id).defaults;
-		for (const { param, key } of SYNTHETIC_NUMBERS)
-			if (!Object.is(data.params[key], defaults[key]))
-				parts.push(`${param}=${formatNumber(data.params[key])}`);
+		encodeNumbers(parts, SYNTHETIC_NUMBERS, data.params, syntheticInfo(data.id).defaults);
 	} else if (data.kind === 'real') {
 		parts.push(`data=${data.id}`);
 		const info = findRealDataset(data.id);
@@ -209,18 +202,16 @@ export function encodeRegression(cfg: RegressionConfig): string {
 			if (c.positive !== undefined) parts.push(`positive=${escapeName(c.positive)}`);
 		}
 	}
-	for (const { param, field } of SPLIT_NUMBERS)
-		if (!Object.is(cfg[field], d[field])) parts.push(`${param}=${formatNumber(cfg[field])}`);
+	encodeNumbers(parts, SPLIT_NUMBERS, cfg, d);
 	if (cfg.standardize !== d.standardize) parts.push(`std=${cfg.standardize}`);
 	if (data.kind !== 'csv') {
 		const suits = modelFor(data);
 		if (cfg.model !== suits.model) parts.push(`model=${cfg.model}`);
 		if (!Object.is(cfg.degree, suits.degree)) parts.push(`degree=${formatNumber(cfg.degree)}`);
 	}
-	for (const { param, field } of PENALTY_NUMBERS)
-		if (!Object.is(cfg[field], d[field])) parts.push(`${param}=${formatNumber(cfg[field])}`);
+	encodeNumbers(parts, PENALTY_NUMBERS, cfg, d);
 	if (cfg.batchSize !== null) parts.push(`batch=${formatNumber(cfg.batchSize)}`);
-	if (!Object.is(cfg.shuffleSeed, d.shuffleSeed)) parts.push(`shuffle=${formatNumber(cfg.shuffleSeed)}`);
+	encodeNumbers(parts, [SHUFFLE_NUMBER], cfg, d);
 	if (cfg.steps !== d.steps) parts.push(`steps=${formatNumber(cfg.steps)}`);
 	if (!(Object.is(cfg.start[0], d.start[0]) && Object.is(cfg.start[1], d.start[1])))
 		parts.push(`start=${formatNumber(cfg.start[0])},${formatNumber(cfg.start[1])}`);
@@ -311,23 +302,14 @@ function decodeColumns(
  * what cannot be used is replaced by its default and named in a notice. Never throws.
  */
 export function decodeRegression(query: string): DecodedRegression {
-	const { value, notices } = decodeSafely(query, decode, defaultRegressionConfig);
+	const { value, notices } = decodeQuery(query, SINGLE_KEYS, LIST_KEYS, defaultRegressionConfig, decode);
 	return { config: value, notices };
 }
 
-function decode(query: string): { value: RegressionConfig; notices: Notices } {
-	const d = defaultRegressionConfig();
-	const read = readQuery(query, SINGLE_KEYS, LIST_KEYS);
-	if (read.kind === 'empty') return { value: d, notices: new Notices() };
-	if (read.kind === 'rejected') return { value: d, notices: read.notices };
-	const { single, lists, notices } = read;
-
+function decode({ single, lists, notices }: QueryParams, d: RegressionConfig): RegressionConfig {
 	let data = readParam(single, 'data', parseData, notices, d.data);
 	if (data.kind === 'synthetic') {
-		const params = { ...data.params };
-		for (const { param, spec, key } of SYNTHETIC_NUMBERS)
-			params[key] = readParam(single, param, settingParser(spec), notices, params[key]);
-		data = { ...data, params };
+		data = { ...data, params: readNumbers(single, SYNTHETIC_NUMBERS, notices, data.params) };
 	} else {
 		for (const key of SYNTHETIC_KEYS) {
 			const text = single.get(key);
@@ -347,13 +329,10 @@ function decode(query: string): { value: RegressionConfig; notices: Notices } {
 		if (lists.has('feature')) notices.add('Ignored feature: only the real datasets have columns to choose');
 	}
 
-	const numbers = {} as Record<NumericField, number>;
-	for (const { param, spec, field } of REGRESSION_NUMBERS)
-		numbers[field] = readParam(single, param, settingParser(spec), notices, d[field]);
 	const suits = modelFor(data);
-	const value: RegressionConfig = {
+	return {
 		data,
-		...numbers,
+		...readNumbers(single, REGRESSION_NUMBERS, notices, d),
 		standardize: readParam(single, 'std', parseFlag, notices, d.standardize),
 		model: readParam(single, 'model', choiceParser(modelIds, 'model'), notices, suits.model),
 		degree: readParam(single, 'degree', settingParser(DEGREE_SPEC), notices, suits.degree),
@@ -362,8 +341,6 @@ function decode(query: string): { value: RegressionConfig; notices: Notices } {
 		start: readParam(single, 'start', parseStart, notices, [...d.start]),
 		runs: decodeRuns(lists.get('run') ?? [], notices) ?? d.runs
 	};
-	for (const text of read.unknown) notices.add(text);
-	return { value, notices };
 }
 
 // ---------------------------------------------------------------------------------------------------------

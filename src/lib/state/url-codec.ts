@@ -276,6 +276,37 @@ export function readQuery(
 	return { kind: 'read', single, lists, unknown, notices };
 }
 
+/** A query's parameters as a page's reader takes them (see decodeQuery). */
+export interface QueryParams {
+	readonly single: ReadonlyMap<string, string>;
+	readonly lists: ReadonlyMap<string, string[]>;
+	readonly notices: Notices;
+}
+
+/**
+ * A page's decoder, from the part that is its own: the query is split by readQuery (an empty or rejected
+ * link gives `defaults()`), `read` builds the settings from its parameters over the defaults `d`, and the
+ * notices for unknown parameters come last. Never throws (see decodeSafely).
+ */
+export function decodeQuery<T>(
+	query: unknown,
+	singleKeys: ReadonlySet<string>,
+	listKeys: ReadonlySet<string>,
+	defaults: () => T,
+	read: (params: QueryParams, d: T) => T
+): { value: T; notices: string[] } {
+	const decode = (text: string): { value: T; notices: Notices } => {
+		const d = defaults();
+		const r = readQuery(text, singleKeys, listKeys);
+		if (r.kind === 'empty') return { value: d, notices: new Notices() };
+		if (r.kind === 'rejected') return { value: d, notices: r.notices };
+		const value = read(r, d);
+		for (const notice of r.unknown) r.notices.add(notice);
+		return { value, notices: r.notices };
+	};
+	return decodeSafely(query, decode, defaults);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Numbers and settings
 
@@ -361,6 +392,37 @@ export function settingParser(spec: NumberHyper): (text: string) => Parsed<numbe
 			return { ok: false, reason: `must be ${describeSetting(spec)}` };
 		return { ok: true, value: v };
 	};
+}
+
+/** A page's numeric setting: its URL parameter, its spec (domain and default) and the field it fills. */
+export interface NumberSetting<F extends string = string> {
+	readonly param: string;
+	readonly spec: NumberHyper;
+	readonly field: F;
+}
+
+/** Appends `param=value` for each setting whose value is not its default (-0 and 0 differ). */
+export function encodeNumbers<F extends string>(
+	parts: string[],
+	settings: readonly NumberSetting<F>[],
+	values: Readonly<Record<F, number>>,
+	defaults: Readonly<Record<F, number>>
+): void {
+	for (const { param, field } of settings)
+		if (!Object.is(values[field], defaults[field])) parts.push(`${param}=${formatNumber(values[field])}`);
+}
+
+/** Each setting as the link gives it, checked against its spec; otherwise its default, with a notice. */
+export function readNumbers<F extends string>(
+	single: ReadonlyMap<string, string>,
+	settings: readonly NumberSetting<F>[],
+	notices: Notices,
+	defaults: Readonly<Record<F, number>>
+): Record<F, number> {
+	const values = {} as Record<F, number>;
+	for (const { param, spec, field } of settings)
+		values[field] = readParam(single, param, settingParser(spec), notices, defaults[field]);
+	return values;
 }
 
 /** `true` or `false`. */

@@ -20,8 +20,8 @@ import { MAX_ELEVATION, MAX_ZOOM, MIN_ELEVATION, MIN_ZOOM } from '../views/surfa
 import type { CameraState } from '../views/types';
 import { DEFAULT_CAMERA, DEFAULT_STEPS, MAX_STEPS, type FunctionChoice, type SceneConfig } from './scene';
 import {
+	decodeQuery,
 	decodeRuns,
-	decodeSafely,
 	echo,
 	encodeRuns,
 	escapeValue,
@@ -35,9 +35,9 @@ import {
 	parseNumbers,
 	parsePoint,
 	parseWhole,
-	readQuery,
 	short,
-	URL_VERSION
+	URL_VERSION,
+	type QueryParams
 } from './url-codec';
 
 // Shared with the other pages' links (see url-codec.ts); re-exported for the scene's callers and tests.
@@ -182,25 +182,11 @@ const RUN_KEYS = new Set(['run']);
  * what cannot be used is replaced by its default and named in a notice. Never throws.
  */
 export function decodeScene(query: string): DecodedScene {
-	const { value, notices } = decodeSafely(
-		query,
-		(q) => {
-			const { scene, notices } = decode(q);
-			return { value: scene, notices };
-		},
-		defaultScene
-	);
+	const { value, notices } = decodeQuery(query, SCENE_KEYS, RUN_KEYS, defaultScene, decode);
 	return { scene: value, notices };
 }
 
-function decode(query: string): { scene: SceneConfig; notices: Notices } {
-	const read = readQuery(query, SCENE_KEYS, RUN_KEYS);
-	if (read.kind === 'empty') return { scene: defaultScene(), notices: new Notices() };
-	if (read.kind === 'rejected') return { scene: defaultScene(), notices: read.notices };
-	const { single, notices, unknown } = read;
-	const runTexts = read.lists.get('run') ?? [];
-
-	const fallback = defaultScene();
+function decode({ single, lists, notices }: QueryParams, fallback: SceneConfig): SceneConfig {
 	const fn = decodeFunction(single, notices);
 	const fnView = fn.kind === 'builtin' ? getTestFunction(fn.id)?.view : undefined;
 
@@ -247,12 +233,11 @@ function decode(query: string): { scene: SceneConfig; notices: Notices } {
 	const camText = single.get('cam');
 	if (camText !== undefined) camera = parseCamera(camText, notices) ?? camera;
 
-	const runs = decodeRuns(runTexts, notices) ?? fallback.runs;
-	for (const text of unknown) notices.add(text);
-	return { scene: { fn, view, start, steps, iteration, camera, runs }, notices };
+	const runs = decodeRuns(lists.get('run') ?? [], notices) ?? fallback.runs;
+	return { fn, view, start, steps, iteration, camera, runs };
 }
 
-function decodeFunction(single: Map<string, string>, notices: Notices): FunctionChoice {
+function decodeFunction(single: ReadonlyMap<string, string>, notices: Notices): FunctionChoice {
 	const id = single.get('fn');
 	const expr = single.get('expr');
 	let fn: FunctionChoice | undefined;

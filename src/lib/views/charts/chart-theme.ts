@@ -32,3 +32,6 @@ export const CHART_THEMES: Record<'light' | 'dark', ChartTheme> = {
 		border: '#454d57'
 	}
 };
+
+/** The page's font stack, for text drawn outside the page's CSS (SVG and canvas exports). */
+export const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';

@@ -5,8 +5,12 @@
  */
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, scaleLog } from 'd3-scale';
-import { pointer, select } from 'd3-selection';
+import { pointer } from 'd3-selection';
+import { drawAxes, drawAxisTitles, plotRect, setRect } from './axes';
+import { mountView } from './chart-dom';
 import { CHART_THEMES } from './chart-theme';
+import { superscript } from './format';
+import { appendLegend, drawLegend, type LegendKeys } from './legend';
 
 export interface LineSeries {
 	readonly id: string;
@@ -45,6 +49,10 @@ export interface LineChart {
 }
 
 const MARGIN = { top: 12, right: 14, bottom: 42, left: 60 };
+/** The legend's keys (the series are lines). */
+const LEGEND_KEYS: LegendKeys = { dot: 8, ring: 1.5, line: 16, lineWidth: 2.5, lift: 3 };
+/** The legend lists the series only when there are at most this many. */
+const MAX_LEGEND_ROWS = 12;
 
 /** Tick labels: short decimals, or 10ⁿ on log axes. */
 export function formatTickValue(v: number, log: boolean): string {
@@ -59,32 +67,9 @@ export function formatTickValue(v: number, log: boolean): string {
 	return String(Number(v.toPrecision(3)));
 }
 
-function superscript(n: number): string {
-	const map: Record<string, string> = {
-		'-': '⁻',
-		'0': '⁰',
-		'1': '¹',
-		'2': '²',
-		'3': '³',
-		'4': '⁴',
-		'5': '⁵',
-		'6': '⁶',
-		'7': '⁷',
-		'8': '⁸',
-		'9': '⁹'
-	};
-	return String(n)
-		.split('')
-		.map((c) => map[c] ?? c)
-		.join('');
-}
-
 export function createLineChart(node: HTMLElement, callbacks: LineChartCallbacks = {}): LineChart {
-	const root = select(node)
-		.append('div')
-		.style('position', 'relative')
-		.style('width', '100%')
-		.style('height', '100%');
+	const view = mountView(node, () => render());
+	const root = view.root;
 	const svg = root.append('svg').style('display', 'block');
 	const gridG = svg.append('g');
 	const xAxisG = svg.append('g');
@@ -93,42 +78,20 @@ export function createLineChart(node: HTMLElement, callbacks: LineChartCallbacks
 	const markerG = svg.append('g');
 	const titles = svg.append('g');
 	const hit = svg.append('rect').attr('fill', 'transparent').style('cursor', 'pointer');
-	const legend = root
-		.append('div')
-		.style('position', 'absolute')
-		.style('right', '10px')
-		.style('top', '6px')
-		.style('font-size', '12px')
-		.style('line-height', '1.35')
-		.style('padding', '3px 7px')
-		.style('border-radius', '6px')
-		.style('pointer-events', 'none')
+	const legend = appendLegend(root, 10, 6, '3px 7px')
 		.style('max-height', 'calc(100% - 60px)')
 		.style('overflow', 'hidden');
 	let data: LineChartData | null = null;
-	let width = 0;
-	let height = 0;
 	let xScale: ((v: number) => number) & { invert(p: number): number } = scaleLinear();
 
-	function layout(): boolean {
-		const r = node.getBoundingClientRect();
-		const w = Math.floor(r.width);
-		const h = Math.floor(r.height);
-		if (w === width && h === height) return false;
-		width = w;
-		height = h;
-		return true;
-	}
-
 	function render(): void {
+		const { width, height } = view;
 		if (!data || width < 60 || height < 60) return;
 		const d = data;
 		const t = CHART_THEMES[d.theme];
 		svg.attr('width', width).attr('height', height);
-		const left = MARGIN.left;
-		const right = width - MARGIN.right;
-		const top = MARGIN.top;
-		const bottom = height - MARGIN.bottom;
+		const r = plotRect(MARGIN, width, height);
+		const { left, top, right, bottom } = r;
 		let xlo = Infinity;
 		let xhi = -Infinity;
 		let ylo = Infinity;
@@ -169,43 +132,16 @@ export function createLineChart(node: HTMLElement, callbacks: LineChartCallbacks
 			.attr('y1', (v) => ys(v))
 			.attr('y2', (v) => ys(v))
 			.attr('stroke', t.grid);
-		xAxisG
-			.attr('transform', `translate(0,${bottom})`)
-			.call(
-				axisBottom(xs)
-					.tickValues(xTicks)
-					.tickFormat((v) => formatTickValue(Number(v), !!d.xLog))
-					.tickSizeOuter(0)
-			)
-			.call((g) => g.selectAll('text').attr('fill', t.muted).attr('font-size', 11))
-			.call((g) => g.selectAll('line,path').attr('stroke', t.axis));
-		yAxisG
-			.attr('transform', `translate(${left},0)`)
-			.call(
-				axisLeft(ys)
-					.tickValues(yTicks)
-					.tickFormat((v) => formatTickValue(Number(v), !!d.yLog))
-					.tickSizeOuter(0)
-			)
-			.call((g) => g.selectAll('text').attr('fill', t.muted).attr('font-size', 11))
-			.call((g) => g.selectAll('line,path').attr('stroke', t.axis));
-		titles.selectAll('*').remove();
-		titles
-			.append('text')
-			.attr('x', (left + right) / 2)
-			.attr('y', height - 8)
-			.attr('text-anchor', 'middle')
-			.attr('font-size', 12)
-			.attr('fill', t.text)
-			.text(d.xLabel);
-		titles
-			.append('text')
-			.attr('transform', `translate(14,${(top + bottom) / 2}) rotate(-90)`)
-			.attr('text-anchor', 'middle')
-			.attr('dy', '0.35em')
-			.attr('font-size', 12)
-			.attr('fill', t.text)
-			.text(d.yLabel);
+		const xAxis = axisBottom(xs)
+			.tickValues(xTicks)
+			.tickFormat((v) => formatTickValue(Number(v), !!d.xLog))
+			.tickSizeOuter(0);
+		const yAxis = axisLeft(ys)
+			.tickValues(yTicks)
+			.tickFormat((v) => formatTickValue(Number(v), !!d.yLog))
+			.tickSizeOuter(0);
+		drawAxes(xAxisG, yAxisG, xAxis, yAxis, r, t);
+		drawAxisTitles(titles, d.xLabel, d.yLabel, r, height, t);
 		if (d.zeroLine && !d.yLog && ylo < 0 && yhi > 0)
 			gridG
 				.append('line')
@@ -281,33 +217,11 @@ export function createLineChart(node: HTMLElement, callbacks: LineChartCallbacks
 					.attr('fill', t.text)
 					.text(d.markerLabel);
 		}
-		hit
-			.attr('x', left)
-			.attr('y', top)
-			.attr('width', right - left)
-			.attr('height', bottom - top);
+		setRect(hit, r);
 
-		legend.style('background', t.panel).style('border', `1px solid ${t.border}`).style('color', t.text);
-		legend
-			.selectAll('div')
-			.data(d.series.length <= 12 ? d.series : [])
-			.join((enter) => {
-				const div = enter.append('div');
-				div.append('span').attr('class', 'key');
-				div.append('span').attr('class', 'text');
-				return div;
-			})
-			.call((div) =>
-				div
-					.select('span.key')
-					.style('display', 'inline-block')
-					.style('width', '16px')
-					.style('margin', '0 6px 3px 0')
-					.style('vertical-align', 'middle')
-					.style('border-top', (s) => `2.5px ${s.dash ? 'dashed' : 'solid'} ${s.color}`)
-			)
-			.select('span.text')
-			.text((s) => s.label);
+		const rows = d.series.length <= MAX_LEGEND_ROWS ? d.series : [];
+		const items = rows.map((s) => ({ color: s.color, text: s.label, kind: 'line' as const, dash: !!s.dash }));
+		drawLegend(legend, items, LEGEND_KEYS, t);
 	}
 
 	hit.on('click', (event: MouseEvent) => {
@@ -326,20 +240,11 @@ export function createLineChart(node: HTMLElement, callbacks: LineChartCallbacks
 		if (Number.isFinite(best)) callbacks.onPick(best);
 	});
 
-	const observer = new ResizeObserver(() => {
-		if (layout()) render();
-	});
-	observer.observe(node);
-	layout();
-
 	return {
 		update(next) {
 			data = next;
 			render();
 		},
-		dispose() {
-			observer.disconnect();
-			root.remove();
-		}
+		dispose: view.remove
 	};
 }

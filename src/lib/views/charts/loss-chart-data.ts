@@ -4,6 +4,7 @@
  * labels, the iteration nearest a pointer, and the thinning of long runs to what the pixels can show.
  */
 import { scaleLinear, scaleLog } from 'd3-scale';
+import { superscript } from './format';
 
 /** f - f* below this (including 0 and negative rounding noise) is drawn on the floor, labelled '≤ 10⁻¹⁶'. */
 export const LOSS_FLOOR = 1e-16;
@@ -195,24 +196,6 @@ export function symlogTicks(bottom: number, top: number, constant: number, maxTi
 	if (lo <= 0 && hi >= 0) out.push(0);
 	if (out.length < 2) return scaleLinear().domain([lo, hi]).ticks(maxTicks);
 	return out.sort((a, b) => a - b);
-}
-
-const SUPERSCRIPT: Record<string, string> = {
-	'-': '⁻',
-	'0': '⁰',
-	'1': '¹',
-	'2': '²',
-	'3': '³',
-	'4': '⁴',
-	'5': '⁵',
-	'6': '⁶',
-	'7': '⁷',
-	'8': '⁸',
-	'9': '⁹'
-};
-
-function superscript(n: number): string {
-	return Array.from(String(n), (c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
 /** A tick label: '1', '10', '10⁻⁶', '−10³', or a short decimal for ticks between powers. */

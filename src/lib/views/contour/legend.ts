@@ -3,22 +3,13 @@
  * labels never overlap, and their formatting (3 significant digits, powers of ten for very large or small
  * values).
  */
+import { superscript } from '../charts/format';
 
 export interface LegendTick {
 	readonly value: number;
 	/** Position on the bar, 0 (bottom, lo) to 1 (top, hi). */
 	readonly t: number;
 	readonly label: string;
-}
-
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-function superscript(n: number): string {
-	const digits = String(Math.abs(n))
-		.split('')
-		.map((c) => SUPERSCRIPT[Number(c)])
-		.join('');
-	return (n < 0 ? '⁻' : '') + digits;
 }
 
 /** A value for a label: '0', '−1.03', '2510', '2.5×10⁵', '10⁻⁴' (typographic minus). */

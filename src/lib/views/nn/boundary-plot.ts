@@ -10,10 +10,15 @@
  */
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
+import type { Selection } from 'd3-selection';
 import type { Dataset } from '../../core/models/matrix';
 import type { ViewBox } from '../../core/objective';
-import { CHART_THEMES } from '../charts/chart-theme';
+import { drawAxes, drawAxisTitles, drawGrid, plotRect, plotTicks, setRect } from '../charts/axes';
+import { appendCanvasLayer, appendSvgLayer, mountView, sizeCanvas } from '../charts/chart-dom';
+import { CHART_FONT, CHART_THEMES } from '../charts/chart-theme';
+import { formatDatum } from '../charts/format';
+import { appendLegend, drawLegend, type LegendItem, type LegendKeys } from '../charts/legend';
+import { drawPoints, samplePoints, type PlotPoint } from '../charts/points';
 import { boundaryPolylines, polylinesToPath } from './boundary-geometry';
 import { classMargin, paintMulticlass } from './multiclass-map';
 import {
@@ -60,21 +65,13 @@ export interface BoundaryPlot {
 	plotSize(): { width: number; height: number };
 }
 
-/** At most this many points are drawn per split (an evenly strided subset beyond it). */
-export const MAX_DRAWN_POINTS = 2000;
+export { MAX_DRAWN_POINTS } from '../charts/points';
 const MARGIN = { top: 12, right: 14, bottom: 42, left: 54 };
 const MIN_SIZE = 60;
+/** The legend's keys (paintLegend draws the same on a canvas). */
+const LEGEND_KEYS: LegendKeys = { dot: 9, ring: 1.8, line: 16, lineWidth: 2, lift: 2, borderBox: true };
 
 let plotCount = 0;
-
-interface Pt {
-	key: string;
-	x: number;
-	y: number;
-	cls: number;
-	test: boolean;
-	tip: string;
-}
 
 /** Pixel centres of the regression curve's samples: x of sample i (cell centre) and its prediction. */
 export function curvePath(
@@ -101,19 +98,10 @@ export function curvePath(
 }
 
 export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
-	const root = select(node)
-		.append('div')
-		.attr('class', 'nn-boundary-plot')
-		.style('position', 'relative')
-		.style('width', '100%')
-		.style('height', '100%');
-	const canvas = root
-		.append('canvas')
-		.style('position', 'absolute')
-		.style('left', '0')
-		.style('top', '0')
-		.style('pointer-events', 'none');
-	const svg = root.append('svg').style('position', 'absolute').style('left', '0').style('top', '0');
+	const view = mountView(node, () => render(true), 'nn-boundary-plot');
+	const root = view.root;
+	const canvas = appendCanvasLayer(root);
+	const svg = appendSvgLayer(root);
 	const clipId = `nn-boundary-clip-${++plotCount}`;
 	const clipRect = svg.append('clipPath').attr('id', clipId).append('rect');
 	const gridG = svg.append('g');
@@ -127,23 +115,12 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 	const curveHalo = plotG.append('path').attr('fill', 'none').attr('stroke-linejoin', 'round');
 	const curveLine = plotG.append('path').attr('fill', 'none').attr('stroke-linejoin', 'round');
 	const titles = svg.append('g');
-	const legend = root
-		.append('div')
-		.style('position', 'absolute')
-		.style('right', `${MARGIN.right + 6}px`)
-		.style('top', `${MARGIN.top + 6}px`)
-		.style('font-size', '12px')
-		.style('line-height', '1.35')
-		.style('padding', '4px 8px')
-		.style('border-radius', '6px')
-		.style('pointer-events', 'none');
+	const legend = appendLegend(root, MARGIN.right + 6, MARGIN.top + 6, '4px 8px');
 	// The heatmap at grid resolution, stretched over the plot area with smoothing.
 	const heat = document.createElement('canvas');
 	let heatImage: ImageData | null = null;
 
 	let data: BoundaryPlotData | null = null;
-	let width = 0;
-	let height = 0;
 	let staticKey = '';
 	let lastTrain: Dataset | null = null;
 	let lastTest: Dataset | null = null;
@@ -152,24 +129,7 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 	let predDirty = true;
 	let legendItems: LegendItem[] = [];
 
-	function layout(): boolean {
-		const r = node.getBoundingClientRect();
-		const w = Math.max(0, Math.floor(r.width));
-		const h = Math.max(0, Math.floor(r.height));
-		if (w === width && h === height) return false;
-		width = w;
-		height = h;
-		return true;
-	}
-
-	function rect() {
-		return {
-			left: MARGIN.left,
-			top: MARGIN.top,
-			right: width - MARGIN.right,
-			bottom: height - MARGIN.bottom
-		};
-	}
+	const rect = () => plotRect(MARGIN, view.width, view.height);
 
 	function scales(d: BoundaryPlotData) {
 		const { left, top, right, bottom } = rect();
@@ -184,8 +144,8 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 		return [
 			d.task,
 			d.theme,
-			width,
-			height,
+			view.width,
+			view.height,
 			b.xMin,
 			b.xMax,
 			b.yMin,
@@ -216,84 +176,22 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 
 	function renderStatic(d: BoundaryPlotData): void {
 		const t = CHART_THEMES[d.theme];
-		const { left, top, right, bottom } = rect();
+		const r = rect();
 		const { xs, ys } = scales(d);
-		svg.attr('width', width).attr('height', height);
-		clipRect
-			.attr('x', left)
-			.attr('y', top)
-			.attr('width', right - left)
-			.attr('height', bottom - top);
-		const el = canvas.node()!;
-		const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-		el.width = Math.round(width * dpr);
-		el.height = Math.round(height * dpr);
-		el.style.width = `${width}px`;
-		el.style.height = `${height}px`;
+		svg.attr('width', view.width).attr('height', view.height);
+		setRect(clipRect, r);
+		sizeCanvas(canvas.node()!, view.width, view.height);
 
-		const xTicks = xs.ticks(Math.max(2, Math.floor((right - left) / 80)));
-		const yTicks = ys.ticks(Math.max(2, Math.floor((bottom - top) / 50)));
+		const { xTicks, yTicks } = plotTicks(xs, ys, r);
 		const regression = d.task === 'regression';
-		gridG
-			.selectAll('line.gx')
-			.data(regression ? xTicks : [])
-			.join('line')
-			.attr('class', 'gx')
-			.attr('x1', (v) => xs(v))
-			.attr('x2', (v) => xs(v))
-			.attr('y1', top)
-			.attr('y2', bottom)
-			.attr('stroke', t.grid);
-		gridG
-			.selectAll('line.gy')
-			.data(regression ? yTicks : [])
-			.join('line')
-			.attr('class', 'gy')
-			.attr('x1', left)
-			.attr('x2', right)
-			.attr('y1', (v) => ys(v))
-			.attr('y2', (v) => ys(v))
-			.attr('stroke', t.grid);
-		frame
-			.attr('x', left)
-			.attr('y', top)
-			.attr('width', right - left)
-			.attr('height', bottom - top)
-			.attr('stroke', regression ? 'none' : t.border);
-		xAxisG
-			.attr('transform', `translate(0,${bottom})`)
-			.call(axisBottom(xs).tickValues(xTicks).tickSizeOuter(0))
-			.call((g) => g.selectAll('text').attr('fill', t.muted).attr('font-size', 11))
-			.call((g) => g.selectAll('line,path').attr('stroke', t.axis));
-		yAxisG
-			.attr('transform', `translate(${left},0)`)
-			.call(axisLeft(ys).tickValues(yTicks).tickSizeOuter(0))
-			.call((g) => g.selectAll('text').attr('fill', t.muted).attr('font-size', 11))
-			.call((g) => g.selectAll('line,path').attr('stroke', t.axis));
+		drawGrid(gridG, xs, ys, regression ? xTicks : [], regression ? yTicks : [], r, t);
+		setRect(frame, r);
+		frame.attr('stroke', regression ? 'none' : t.border);
+		const xAxis = axisBottom(xs).tickValues(xTicks).tickSizeOuter(0);
+		drawAxes(xAxisG, yAxisG, xAxis, axisLeft(ys).tickValues(yTicks).tickSizeOuter(0), r, t);
 		const xTitle = d.featureNames[0] ?? 'x';
 		const yTitle = regression ? d.targetName : (d.featureNames[1] ?? 'y');
-		titles
-			.selectAll('text.x')
-			.data([xTitle])
-			.join('text')
-			.attr('class', 'x')
-			.attr('x', (left + right) / 2)
-			.attr('y', height - 8)
-			.attr('text-anchor', 'middle')
-			.attr('font-size', 12)
-			.attr('fill', t.text)
-			.text((s) => s);
-		titles
-			.selectAll('text.y')
-			.data([yTitle])
-			.join('text')
-			.attr('class', 'y')
-			.attr('transform', `translate(14,${(top + bottom) / 2}) rotate(-90)`)
-			.attr('text-anchor', 'middle')
-			.attr('dy', '0.35em')
-			.attr('font-size', 12)
-			.attr('fill', t.text)
-			.text((s) => s);
+		drawAxisTitles(titles, xTitle, yTitle, r, view.height, t);
 
 		renderPoints(d, xs, ys);
 		renderLegend(d);
@@ -302,54 +200,29 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 	function renderPoints(d: BoundaryPlotData, xs: (v: number) => number, ys: (v: number) => number): void {
 		const t = CHART_THEMES[d.theme];
 		const classify = d.task !== 'regression';
-		const pts: Pt[] = [];
-		for (const [ds, isTest] of [
-			[d.train, false],
-			[d.test, true]
-		] as const) {
-			const s = Math.max(1, Math.ceil(ds.n / MAX_DRAWN_POINTS));
-			for (let i = 0; i < ds.n; i += s) {
-				const a = ds.x[i * ds.p];
-				const b = classify ? ds.x[i * ds.p + 1] : ds.y[i];
-				if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
-				const cls = classify ? ds.y[i] : -1;
-				const feats = classify
-					? `${d.featureNames[0] ?? 'x1'} = ${fmt(a)}, ${d.featureNames[1] ?? 'x2'} = ${fmt(b)}`
-					: `${d.featureNames[0] ?? 'x'} = ${fmt(a)}`;
-				const target = classify ? (d.classes?.[cls] ?? String(cls)) : fmt(ds.y[i]);
-				pts.push({
-					key: `${isTest ? 't' : 'r'}${i}`,
-					x: xs(a),
-					y: ys(b),
-					cls,
-					test: isTest,
-					tip: `${isTest ? 'test' : 'train'}: ${feats}; ${d.targetName} = ${target}`
-				});
-			}
-		}
-		const colorOf = (p: Pt) => (p.cls < 0 ? pointColor(d.theme) : classColor(p.cls, d.theme));
-		pointsG
-			.selectAll<SVGCircleElement, Pt>('circle')
-			.data(pts, (p) => p.key)
-			.join((enter) => {
-				const c = enter.append('circle');
-				c.append('title');
-				return c;
-			})
-			.attr('cx', (p) => p.x)
-			.attr('cy', (p) => p.y)
+		const pts = samplePoints(d.train, d.test, (ds, i, isTest) => {
+			const a = ds.x[i * ds.p];
+			const b = classify ? ds.x[i * ds.p + 1] : ds.y[i];
+			if (!Number.isFinite(a) || !Number.isFinite(b)) return null;
+			const cls = classify ? ds.y[i] : -1;
+			const feats = classify
+				? `${d.featureNames[0] ?? 'x1'} = ${formatDatum(a)}, ${d.featureNames[1] ?? 'x2'} = ${formatDatum(b)}`
+				: `${d.featureNames[0] ?? 'x'} = ${formatDatum(a)}`;
+			const target = classify ? (d.classes?.[cls] ?? String(cls)) : formatDatum(ds.y[i]);
+			const tip = `${isTest ? 'test' : 'train'}: ${feats}; ${d.targetName} = ${target}`;
+			return { x: xs(a), y: ys(b), cls, tip };
+		});
+		const colorOf = (p: PlotPoint) => (p.cls < 0 ? pointColor(d.theme) : classColor(p.cls, d.theme));
+		drawPoints(pointsG, pts)
 			.attr('r', (p) => (p.test ? 3.4 : 3.6))
 			.attr('fill', (p) => (p.test ? t.background : colorOf(p)))
 			.attr('fill-opacity', (p) => (p.test ? 0.55 : classify ? 1 : 0.8))
 			.attr('stroke', (p) => (p.test ? colorOf(p) : t.background))
-			.attr('stroke-width', (p) => (p.test ? 1.8 : 0.9))
-			.select('title')
-			.text((p) => p.tip);
+			.attr('stroke-width', (p) => (p.test ? 1.8 : 0.9));
 	}
 
 	function renderLegend(d: BoundaryPlotData): void {
 		const t = CHART_THEMES[d.theme];
-		legend.style('background', t.panel).style('border', `1px solid ${t.border}`).style('color', t.text);
 		const items: LegendItem[] = [];
 		if (d.task === 'binary') {
 			items.push({ color: classColor(1, d.theme), text: d.classes?.[1] ?? 'class 1', kind: 'dot' });
@@ -370,31 +243,7 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 			items.push({ color: curveColor(d.theme), text: 'network', kind: 'line' });
 		}
 		legendItems = items;
-		legend
-			.selectAll('div.item')
-			.data(items)
-			.join((enter) => {
-				const div = enter.append('div').attr('class', 'item');
-				div.append('span').attr('class', 'key');
-				div.append('span').attr('class', 'text');
-				return div;
-			})
-			.call((div) =>
-				div
-					.select('span.key')
-					.style('display', 'inline-block')
-					.style('box-sizing', 'border-box')
-					.style('width', (i) => (i.kind === 'line' ? '16px' : '9px'))
-					.style('height', (i) => (i.kind === 'line' ? '0' : '9px'))
-					.style('border-radius', (i) => (i.kind === 'line' ? '0' : '50%'))
-					.style('margin', '0 6px 2px 0')
-					.style('vertical-align', 'middle')
-					.style('background', (i) => (i.kind === 'dot' ? i.color : 'transparent'))
-					.style('border', (i) => (i.kind === 'line' ? '0' : `1.8px solid ${i.color}`))
-					.style('border-top', (i) => `${i.kind === 'line' ? 2 : 1.8}px solid ${i.color}`)
-			)
-			.select('span.text')
-			.text((i) => i.text);
+		drawLegend(legend, items, LEGEND_KEYS, t);
 	}
 
 	function renderPredictions(d: BoundaryPlotData): void {
@@ -433,8 +282,8 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 							img.data
 						);
 					hctx.putImageData(img, 0, 0);
-					const sx = el.width / width;
-					const sy = el.height / height;
+					const sx = el.width / view.width;
+					const sy = el.height / view.height;
 					ctx.imageSmoothingEnabled = true;
 					ctx.imageSmoothingQuality = 'low';
 					ctx.drawImage(heat, left * sx, top * sy, (right - left) * sx, (bottom - top) * sy);
@@ -458,29 +307,15 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 					path += polylinesToPath(lines, p.nx, p.ny, left, top, right, bottom);
 				}
 			}
-			boundaryHalo
-				.attr('d', path || null)
-				.attr('stroke', t.background)
-				.attr('stroke-opacity', 0.55)
-				.attr('stroke-width', 4);
-			boundaryLine
-				.attr('d', path || null)
-				.attr('stroke', t.text)
-				.attr('stroke-width', 1.6);
+			strokePath(boundaryHalo, path, t.background, 4, 0.55);
+			strokePath(boundaryLine, path, t.text, 1.6);
 			curveLine.attr('d', null);
 			curveHalo.attr('d', null);
 		} else {
 			const { xs, ys } = scales(d);
 			const path = curvePath(p.values, p.nx, d.box, xs, ys);
-			curveHalo
-				.attr('d', path || null)
-				.attr('stroke', t.background)
-				.attr('stroke-opacity', 0.8)
-				.attr('stroke-width', 5.5);
-			curveLine
-				.attr('d', path || null)
-				.attr('stroke', curveColor(d.theme))
-				.attr('stroke-width', 2.5);
+			strokePath(curveHalo, path, t.background, 5.5, 0.8);
+			strokePath(curveLine, path, curveColor(d.theme), 2.5);
 			boundaryLine.attr('d', null);
 			boundaryHalo.attr('d', null);
 		}
@@ -488,7 +323,7 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 
 	function render(force = false): void {
 		const d = data;
-		if (!d || width < MIN_SIZE || height < MIN_SIZE) return;
+		if (!d || view.width < MIN_SIZE || view.height < MIN_SIZE) return;
 		const key = keyOf(d);
 		const staticChanged = force || key !== staticKey || d.train !== lastTrain || d.test !== lastTest;
 		if (staticChanged) {
@@ -505,23 +340,15 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 		}
 	}
 
-	const observer = new ResizeObserver(() => {
-		if (layout()) render(true);
-	});
-	observer.observe(node);
-	layout();
-
 	return {
 		update(next) {
 			data = next;
 			render();
 		},
-		dispose() {
-			observer.disconnect();
-			root.remove();
-		},
+		dispose: view.remove,
 		async snapshot(scale) {
 			const d = data;
+			const { width, height } = view;
 			if (!d || width < MIN_SIZE || height < MIN_SIZE) return null;
 			const t = CHART_THEMES[d.theme];
 			const out = document.createElement('canvas');
@@ -535,7 +362,7 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 			// The SVG layer (axes, points, lines) as an image of itself.
 			const clone = svg.node()!.cloneNode(true) as SVGSVGElement;
 			clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-			clone.setAttribute('font-family', FONT);
+			clone.setAttribute('font-family', CHART_FONT);
 			const xml = new XMLSerializer().serializeToString(clone);
 			const img = new Image();
 			img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xml)}`;
@@ -546,24 +373,19 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 			return out;
 		},
 		plotSize() {
-			if (width === 0 || height === 0) layout();
+			if (view.width === 0 || view.height === 0) view.measure();
 			return {
-				width: Math.max(0, width - MARGIN.left - MARGIN.right),
-				height: Math.max(0, height - MARGIN.top - MARGIN.bottom)
+				width: Math.max(0, view.width - MARGIN.left - MARGIN.right),
+				height: Math.max(0, view.height - MARGIN.top - MARGIN.bottom)
 			};
 		}
 	};
 }
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-
-interface LegendItem {
-	color: string;
-	text: string;
-	kind: 'dot' | 'ring' | 'line';
-}
-
-/** The legend box as the page shows it, drawn on a canvas with its top right corner at (right, top). */
+/**
+ * The legend box as the page shows it (drawLegend with LEGEND_KEYS), drawn on a canvas with its top right
+ * corner at (right, top).
+ */
 function paintLegend(
 	ctx: CanvasRenderingContext2D,
 	items: readonly LegendItem[],
@@ -574,7 +396,7 @@ function paintLegend(
 	if (items.length === 0) return;
 	const t = CHART_THEMES[theme];
 	const line = 16.2;
-	ctx.font = `12px ${FONT}`;
+	ctx.font = `12px ${CHART_FONT}`;
 	const textW = Math.max(...items.map((i) => ctx.measureText(i.text).width));
 	const w = 8 + 22 + textW + 8;
 	const h = 4 + items.length * line + 4;
@@ -629,14 +451,25 @@ function paintBinary(values: Float64Array, theme: 'light' | 'dark', px: Uint8Cla
 	}
 }
 
+/** Sets a path's outline (none when empty) and stroke. */
+function strokePath(
+	path: Selection<SVGPathElement, unknown, null, undefined>,
+	d: string,
+	color: string,
+	width: number,
+	opacity?: number
+): void {
+	path
+		.attr('d', d || null)
+		.attr('stroke', color)
+		.attr('stroke-opacity', opacity ?? null)
+		.attr('stroke-width', width);
+}
+
 function pointColor(theme: 'light' | 'dark'): string {
 	return theme === 'dark' ? '#9fb3c8' : '#4b5563';
 }
 
 function curveColor(theme: 'light' | 'dark'): string {
 	return NN_STOPS[theme].negative;
-}
-
-function fmt(v: number): string {
-	return Number.isInteger(v) ? String(v) : v.toPrecision(4);
 }

@@ -7,8 +7,15 @@
  * only when the shape, theme or size change. Hovering a unit or an edge shows its bias or weight.
  * Imperative d3; plain data in; text set with .text() only.
  */
-import { select } from 'd3-selection';
-import { CHART_THEMES } from '../charts/chart-theme';
+import {
+	appendCanvasLayer,
+	appendPanel,
+	appendSvgLayer,
+	mountView,
+	paintPanel,
+	sizeCanvas
+} from '../charts/chart-dom';
+import { CHART_FONT, CHART_THEMES } from '../charts/chart-theme';
 import {
 	columnTitle,
 	edgeLabel,
@@ -55,7 +62,6 @@ export interface NetworkGraph {
 /** Weights are drawn in this many magnitude levels per sign (one canvas stroke each). */
 const LEVELS = 24;
 const TITLE_HEIGHT = 36;
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const MIN_SIZE = 80;
 
 type Hover = { kind: 'edge'; edge: number } | { kind: 'node'; column: number; unit: number } | null;
@@ -74,43 +80,19 @@ function shorten(s: string, max: number): string {
 }
 
 export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCallbacks = {}): NetworkGraph {
-	const root = select(node)
-		.append('div')
-		.attr('class', 'nn-network-graph')
-		.style('position', 'relative')
-		.style('width', '100%')
-		.style('height', '100%')
-		.style('overflow', 'hidden');
-	const canvas = root
-		.append('canvas')
-		.style('position', 'absolute')
-		.style('left', '0')
-		.style('top', '0')
-		.style('pointer-events', 'none');
-	const svg = root
-		.append('svg')
-		.style('position', 'absolute')
-		.style('left', '0')
-		.style('top', '0')
-		.style('pointer-events', 'none')
-		.style('font-family', FONT);
+	const view = mountView(node, () => render(true), 'nn-network-graph');
+	const root = view.root.style('overflow', 'hidden');
+	const canvas = appendCanvasLayer(root);
+	const svg = appendSvgLayer(root).style('pointer-events', 'none').style('font-family', CHART_FONT);
 	const titlesG = svg.append('g');
 	const nodesG = svg.append('g');
 	const labelsG = svg.append('g');
-	const tooltip = root
-		.append('div')
-		.style('position', 'absolute')
+	const tooltip = appendPanel(root, '3px 7px', '5px')
 		.style('display', 'none')
-		.style('font-size', '12px')
-		.style('padding', '3px 7px')
-		.style('border-radius', '5px')
 		.style('white-space', 'nowrap')
-		.style('pointer-events', 'none')
 		.style('font-variant-numeric', 'tabular-nums');
 
 	let data: NetworkGraphData | null = null;
-	let width = 0;
-	let height = 0;
 	let shapeKey = '';
 	let sizes: number[] = [];
 	let net: NetworkLayout | null = null;
@@ -125,16 +107,6 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 	let lastInfo: string | null = null;
 	let maxW = 0;
 
-	function layoutSize(): boolean {
-		const r = node.getBoundingClientRect();
-		const w = Math.max(0, Math.floor(r.width));
-		const h = Math.max(0, Math.floor(r.height));
-		if (w === width && h === height) return false;
-		width = w;
-		height = h;
-		return true;
-	}
-
 	function sizesOf(d: NetworkGraphData): number[] {
 		if (d.layers.length === 0) return [d.inputNames.length];
 		return [d.layers[0].inputs, ...d.layers.map((l) => l.outputs)];
@@ -147,6 +119,7 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 	}
 
 	function rebuild(d: NetworkGraphData): void {
+		const { width, height } = view;
 		const t = CHART_THEMES[d.theme];
 		sizes = sizesOf(d);
 		const labelFont = 11;
@@ -169,12 +142,7 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 		net = lay;
 
 		svg.attr('width', width).attr('height', height);
-		const el = canvas.node()!;
-		const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-		el.width = Math.round(width * dpr);
-		el.height = Math.round(height * dpr);
-		el.style.width = `${width}px`;
-		el.style.height = `${height}px`;
+		sizeCanvas(canvas.node()!, width, height);
 
 		// Edge geometry.
 		let count = 0;
@@ -294,7 +262,7 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 			.attr('fill', t.text)
 			.text((l) => l.text);
 
-		tooltip.style('background', t.panel).style('border', `1px solid ${t.border}`).style('color', t.text);
+		paintPanel(tooltip, t);
 	}
 
 	/** Node fills from the biases (inputs: the neutral). */
@@ -313,6 +281,7 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 	}
 
 	function drawEdges(d: NetworkGraphData): void {
+		const { width, height } = view;
 		const el = canvas.node()!;
 		const ctx = el.getContext('2d');
 		if (!ctx || !net) return;
@@ -403,6 +372,7 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 	}
 
 	function showInfo(d: NetworkGraphData): void {
+		const { width, height } = view;
 		const info = hoverInfo(d);
 		if (info !== null && pointer) {
 			tooltip.style('display', null).text(info);
@@ -419,11 +389,11 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 
 	function render(force = false): void {
 		const d = data;
-		if (!d || width < MIN_SIZE || height < MIN_SIZE) return;
+		if (!d || view.width < MIN_SIZE || view.height < MIN_SIZE) return;
 		const key = [
 			d.theme,
-			width,
-			height,
+			view.width,
+			view.height,
 			d.outputLabel,
 			(d.outputNames ?? []).join('\u0000'),
 			d.inputNames.join('\u0000'),
@@ -497,22 +467,15 @@ export function createNetworkGraph(node: HTMLElement, callbacks: NetworkGraphCal
 	const rootEl = root.node() as HTMLElement;
 	rootEl.addEventListener('pointermove', onMove);
 	rootEl.addEventListener('pointerleave', onLeave);
-	const observer = new ResizeObserver(() => {
-		if (layoutSize()) render(true);
-	});
-	observer.observe(node);
-	layoutSize();
-
 	return {
 		update(next) {
 			data = next;
 			render();
 		},
 		dispose() {
-			observer.disconnect();
 			rootEl.removeEventListener('pointermove', onMove);
 			rootEl.removeEventListener('pointerleave', onLeave);
-			root.remove();
+			view.remove();
 		}
 	};
 }

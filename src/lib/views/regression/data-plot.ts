@@ -7,9 +7,13 @@
  */
 import { axisBottom, axisLeft } from 'd3-axis';
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
-import { select } from 'd3-selection';
 import type { Dataset } from '../../core/models/matrix';
+import { drawAxes, drawAxisTitles, drawGrid, plotRect, plotTicks, setRect } from '../charts/axes';
+import { appendCanvasLayer, appendSvgLayer, mountView, sizeCanvas } from '../charts/chart-dom';
 import { CHART_THEMES } from '../charts/chart-theme';
+import { formatDatum } from '../charts/format';
+import { appendLegend, drawLegend, type LegendItem, type LegendKeys } from '../charts/legend';
+import { drawPoints, drawStride, samplePoints, type PlotPoint } from '../charts/points';
 
 export interface PlotModel {
 	readonly id: number | 'fit';
@@ -41,12 +45,12 @@ export interface DataPlot {
 	dispose(): void;
 }
 
-/** At most this many points are drawn per split (a seeded-free, evenly strided subset beyond it). */
-export const MAX_DRAWN_POINTS = 2000;
+export { MAX_DRAWN_POINTS } from '../charts/points';
 
 let plotCount = 0;
 const CLASS_COLORS = ['#e07b00', '#2f6fdd'] as const; // class 0 orange, class 1 blue, as on the network page
 const MARGIN = { top: 14, right: 16, bottom: 44, left: 58 };
+const LEGEND_KEYS: LegendKeys = { dot: 8, ring: 1.5, line: 18, lineWidth: 2.5, lift: 2 };
 
 type Mode = 'curve' | 'sigmoid' | 'plane' | 'parity' | 'score';
 
@@ -74,10 +78,6 @@ function sigmoid(t: number): number {
 	return t >= 0 ? 1 / (1 + Math.exp(-t)) : Math.exp(t) / (1 + Math.exp(t));
 }
 
-function stride(n: number): number {
-	return Math.max(1, Math.ceil(n / MAX_DRAWN_POINTS));
-}
-
 function extent(values: Iterable<number>): [number, number] {
 	let lo = Infinity;
 	let hi = -Infinity;
@@ -97,15 +97,10 @@ function* column(d: Dataset, j: number): Generator<number> {
 }
 
 export function createDataPlot(node: HTMLElement): DataPlot {
-	const root = select(node).append('div').attr('class', 'data-plot').style('position', 'relative');
-	root.style('width', '100%').style('height', '100%');
-	const canvas = root
-		.append('canvas')
-		.style('position', 'absolute')
-		.style('left', '0')
-		.style('top', '0')
-		.style('pointer-events', 'none');
-	const svg = root.append('svg').style('position', 'absolute').style('left', '0').style('top', '0');
+	const view = mountView(node, () => render(), 'data-plot');
+	const root = view.root;
+	const canvas = appendCanvasLayer(root);
+	const svg = appendSvgLayer(root);
 	const clipId = `data-plot-clip-${++plotCount}`;
 	const clipRect = svg.append('clipPath').attr('id', clipId).append('rect');
 	const gridG = svg.append('g');
@@ -115,30 +110,9 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 	const pointsG = plotG.append('g');
 	const linesG = plotG.append('g');
 	const titles = svg.append('g');
-	const legend = root
-		.append('div')
-		.style('position', 'absolute')
-		.style('right', '10px')
-		.style('top', '8px')
-		.style('font-size', '12px')
-		.style('line-height', '1.35')
-		.style('padding', '4px 8px')
-		.style('border-radius', '6px')
-		.style('pointer-events', 'none');
+	const legend = appendLegend(root, 10, 8, '4px 8px');
 
 	let data: DataPlotData | null = null;
-	let width = 0;
-	let height = 0;
-
-	function layout(): boolean {
-		const r = node.getBoundingClientRect();
-		const w = Math.max(0, Math.floor(r.width));
-		const h = Math.max(0, Math.floor(r.height));
-		if (w === width && h === height) return false;
-		width = w;
-		height = h;
-		return true;
-	}
 
 	// What the axes, points and shading depend on: they are redrawn only when one of these changes (a render
 	// per animation frame then only moves the model lines).
@@ -156,6 +130,7 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 		null;
 
 	function render(): void {
+		const { width, height } = view;
 		if (!data || width < 40 || height < 40) return;
 		const d = data;
 		const key = {
@@ -183,16 +158,10 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 		const d = data!;
 		const t = CHART_THEMES[d.theme];
 		const mode = plotMode(d.task, d.train.p);
-		svg.attr('width', width).attr('height', height);
-		const left = MARGIN.left;
-		const right = width - MARGIN.right;
-		const top = MARGIN.top;
-		const bottom = height - MARGIN.bottom;
-		clipRect
-			.attr('x', left)
-			.attr('y', top)
-			.attr('width', right - left)
-			.attr('height', bottom - top);
+		svg.attr('width', view.width).attr('height', view.height);
+		const r = plotRect(MARGIN, view.width, view.height);
+		const { left, top, right, bottom } = r;
+		setRect(clipRect, r);
 
 		const both = [d.train, d.test];
 		const fit = d.fit;
@@ -246,107 +215,30 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 		if (mode !== 'sigmoid' && mode !== 'score') ys.nice();
 
 		// Grid and axes.
-		const xTicks = xs.ticks(Math.max(2, Math.floor((right - left) / 80)));
-		const yTicks = ys.ticks(Math.max(2, Math.floor((bottom - top) / 50)));
-		gridG
-			.selectAll('line.gx')
-			.data(xTicks)
-			.join('line')
-			.attr('class', 'gx')
-			.attr('x1', (v) => xs(v))
-			.attr('x2', (v) => xs(v))
-			.attr('y1', top)
-			.attr('y2', bottom)
-			.attr('stroke', t.grid);
-		gridG
-			.selectAll('line.gy')
-			.data(yTicks)
-			.join('line')
-			.attr('class', 'gy')
-			.attr('x1', left)
-			.attr('x2', right)
-			.attr('y1', (v) => ys(v))
-			.attr('y2', (v) => ys(v))
-			.attr('stroke', t.grid);
-		xAxisG
-			.attr('transform', `translate(0,${bottom})`)
-			.call(axisBottom(xs).tickValues(xTicks).tickSizeOuter(0))
-			.call((g) => g.selectAll('text').attr('fill', t.muted).attr('font-size', 11))
-			.call((g) => g.selectAll('line,path').attr('stroke', t.axis));
-		yAxisG
-			.attr('transform', `translate(${left},0)`)
-			.call(axisLeft(ys).tickValues(yTicks).tickSizeOuter(0))
-			.call((g) => g.selectAll('text').attr('fill', t.muted).attr('font-size', 11))
-			.call((g) => g.selectAll('line,path').attr('stroke', t.axis));
-		titles.selectAll('*').remove();
-		titles
-			.append('text')
-			.attr('x', (left + right) / 2)
-			.attr('y', height - 8)
-			.attr('text-anchor', 'middle')
-			.attr('font-size', 12)
-			.attr('fill', t.text)
-			.text(xTitle);
-		titles
-			.append('text')
-			.attr('transform', `translate(14,${(top + bottom) / 2}) rotate(-90)`)
-			.attr('text-anchor', 'middle')
-			.attr('dy', '0.35em')
-			.attr('font-size', 12)
-			.attr('fill', t.text)
-			.text(yTitle);
+		const { xTicks, yTicks } = plotTicks(xs, ys, r);
+		drawGrid(gridG, xs, ys, xTicks, yTicks, r, t);
+		const xAxis = axisBottom(xs).tickValues(xTicks).tickSizeOuter(0);
+		drawAxes(xAxisG, yAxisG, xAxis, axisLeft(ys).tickValues(yTicks).tickSizeOuter(0), r, t);
+		drawAxisTitles(titles, xTitle, yTitle, r, view.height, t);
 
 		drawShading(mode, xs, ys, left, top, right, bottom);
 
 		// Points.
-		interface Pt {
-			key: string;
-			x: number;
-			y: number;
-			cls: number;
-			test: boolean;
-			tip: string;
-		}
-		const pts: Pt[] = [];
-		for (const [ds, isTest] of [
-			[d.train, false],
-			[d.test, true]
-		] as const) {
-			const s = stride(ds.n);
-			for (let i = 0; i < ds.n; i += s) {
-				const vals = Array.from({ length: ds.p }, (_, j) => ds.x[i * ds.p + j]);
-				pts.push({
-					key: `${isTest ? 't' : 'r'}${i}`,
-					x: xs(px(ds, i)),
-					y: ys(py(ds, i)),
-					cls: d.task === 'classification' ? ds.y[i] : -1,
-					test: isTest,
-					tip: `${isTest ? 'test' : 'train'}: ${d.featureNames
-						.map((n, j) => `${n} = ${fmt(vals[j])}`)
-						.join(', ')}; ${d.targetName} = ${
-						d.task === 'classification' ? (d.classes?.[ds.y[i]] ?? ds.y[i]) : fmt(ds.y[i])
-					}`
-				});
-			}
-		}
-		const colorOf = (p: Pt) => (p.cls < 0 ? t.text : CLASS_COLORS[p.cls === 1 ? 1 : 0]);
-		pointsG
-			.selectAll<SVGCircleElement, Pt>('circle')
-			.data(pts, (p) => p.key)
-			.join((enter) => {
-				const c = enter.append('circle');
-				c.append('title');
-				return c;
-			})
-			.attr('cx', (p) => p.x)
-			.attr('cy', (p) => p.y)
+		const classify = d.task === 'classification';
+		const pts = samplePoints(d.train, d.test, (ds, i, isTest) => {
+			const vals = Array.from({ length: ds.p }, (_, j) => ds.x[i * ds.p + j]);
+			const feats = d.featureNames.map((n, j) => `${n} = ${formatDatum(vals[j])}`).join(', ');
+			const target = classify ? (d.classes?.[ds.y[i]] ?? ds.y[i]) : formatDatum(ds.y[i]);
+			const tip = `${isTest ? 'test' : 'train'}: ${feats}; ${d.targetName} = ${target}`;
+			return { x: xs(px(ds, i)), y: ys(py(ds, i)), cls: classify ? ds.y[i] : -1, tip };
+		});
+		const colorOf = (p: PlotPoint) => (p.cls < 0 ? t.text : CLASS_COLORS[p.cls === 1 ? 1 : 0]);
+		drawPoints(pointsG, pts)
 			.attr('r', (p) => (p.test ? 3.6 : 3.3))
 			.attr('fill', (p) => (p.test ? 'none' : colorOf(p)))
 			.attr('fill-opacity', 0.75)
 			.attr('stroke', (p) => colorOf(p))
-			.attr('stroke-width', (p) => (p.test ? 1.6 : 0.6))
-			.select('title')
-			.text((p) => p.tip);
+			.attr('stroke-width', (p) => (p.test ? 1.6 : 0.6));
 
 		renderLegend(mode);
 		return { mode, xs, ys };
@@ -390,50 +282,23 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 		const d = data!;
 		const t = CHART_THEMES[d.theme];
 		const fit = d.fit;
-		// Legend (text only, escaped by .text()).
-		legend.style('background', t.panel).style('border', `1px solid ${t.border}`).style('color', t.text);
-		const items: { color: string; text: string; dash: boolean; dot?: boolean; hollow?: boolean }[] = [];
+		const items: LegendItem[] = [];
 		if (d.task === 'classification') {
-			items.push({ color: CLASS_COLORS[0], text: d.classes?.[0] ?? '0', dash: false, dot: true });
-			items.push({ color: CLASS_COLORS[1], text: d.classes?.[1] ?? '1', dash: false, dot: true });
+			items.push({ color: CLASS_COLORS[0], text: d.classes?.[0] ?? '0', kind: 'dot' });
+			items.push({ color: CLASS_COLORS[1], text: d.classes?.[1] ?? '1', kind: 'dot' });
 		} else {
-			items.push({ color: t.text, text: 'training rows', dash: false, dot: true });
-			items.push({ color: t.text, text: 'test rows', dash: false, dot: true, hollow: true });
+			items.push({ color: t.text, text: 'training rows', kind: 'dot' });
+			items.push({ color: t.text, text: 'test rows', kind: 'ring' });
 		}
-		if (fit) items.push({ color: fit.color, text: fit.label, dash: true });
+		if (fit) items.push({ color: fit.color, text: fit.label, kind: 'line', dash: true });
 		if (mode === 'parity' || mode === 'score') {
-			if (d.runs.length > 0) items.push({ color: t.muted, text: 'runs: see the loss surface', dash: false });
+			if (d.runs.length > 0) items.push({ color: t.muted, text: 'runs: see the loss surface', kind: 'line' });
 		}
-		const sample = stride(d.train.n) > 1 || stride(d.test.n) > 1;
-		legend
-			.selectAll('div.item')
-			.data(items)
-			.join((enter) => {
-				const div = enter.append('div').attr('class', 'item');
-				div.append('span').attr('class', 'key');
-				div.append('span').attr('class', 'text');
-				return div;
-			})
-			.call((div) =>
-				div
-					.select('span.key')
-					.style('display', 'inline-block')
-					.style('width', (i) => (i.dot ? '8px' : '18px'))
-					.style('height', (i) => (i.dot ? '8px' : '0'))
-					.style('border-radius', (i) => (i.dot ? '50%' : '0'))
-					.style('margin', '0 6px 2px 0')
-					.style('vertical-align', 'middle')
-					.style('background', (i) => (i.dot && !i.hollow ? i.color : 'transparent'))
-					.style('border', (i) => (i.dot ? `1.5px solid ${i.color}` : `0`))
-					.style('border-top', (i) =>
-						i.dot ? `1.5px solid ${i.color}` : `2.5px ${i.dash ? 'dashed' : 'solid'} ${i.color}`
-					)
-			)
-			.select('span.text')
-			.text((i) => i.text);
+		const sample = drawStride(d.train.n) > 1 || drawStride(d.test.n) > 1;
+		drawLegend(legend, items, LEGEND_KEYS, t);
 		legend
 			.selectAll('div.note')
-			.data(sample ? [`showing every ${stride(Math.max(d.train.n, d.test.n))}th row`] : [])
+			.data(sample ? [`showing every ${drawStride(Math.max(d.train.n, d.test.n))}th row`] : [])
 			.join('div')
 			.attr('class', 'note')
 			.style('color', t.muted)
@@ -451,11 +316,7 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 		bottom: number
 	): void {
 		const el = canvas.node()!;
-		const dpr = Math.min(2, globalThis.devicePixelRatio || 1);
-		el.width = Math.round(width * dpr);
-		el.height = Math.round(height * dpr);
-		el.style.width = `${width}px`;
-		el.style.height = `${height}px`;
+		const dpr = sizeCanvas(el, view.width, view.height);
 		const ctx = el.getContext('2d');
 		if (!ctx) return;
 		ctx.clearRect(0, 0, el.width, el.height);
@@ -487,31 +348,18 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 		ctx.drawImage(tmp, left * dpr, top * dpr, nx * cell * dpr, ny * cell * dpr);
 	}
 
-	const observer = new ResizeObserver(() => {
-		if (layout()) render();
-	});
-	observer.observe(node);
-	layout();
-
 	return {
 		update(next) {
 			data = next;
 			render();
 		},
-		dispose() {
-			observer.disconnect();
-			root.remove();
-		}
+		dispose: view.remove
 	};
 }
 
 function hex(c: string): [number, number, number] {
 	const v = Number.parseInt(c.slice(1), 16);
 	return [(v >> 16) & 255, (v >> 8) & 255, v & 255];
-}
-
-function fmt(v: number): string {
-	return Number.isInteger(v) ? String(v) : v.toPrecision(4);
 }
 
 /** The SVG path of a model in the given mode (clipped to the plot by the caller's clip path). */
