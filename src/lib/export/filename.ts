@@ -1,6 +1,7 @@
 /** File names that say what is in them: function, optimizers, steps, e.g. rosenbrock_adam-momentum-newton_200steps.gif. */
 
-function slug(text: string): string {
+/** Lower-case letters, digits and dashes, at most 40 characters: safe in any file name. */
+export function fileSlug(text: string): string {
 	return (
 		text
 			.toLowerCase()
@@ -21,7 +22,7 @@ export function exportFileName(
 	const unique = [...new Set(optimizerIds)];
 	const opts =
 		unique.length > 5 ? `${unique.slice(0, 4).join('-')}-and-${unique.length - 4}-more` : unique.join('-');
-	const parts = [slug(functionSlug), opts ? slug(opts) : 'no-runs', `${steps}steps`];
-	if (suffix) parts.push(slug(suffix));
+	const parts = [fileSlug(functionSlug), opts ? fileSlug(opts) : 'no-runs', `${steps}steps`];
+	if (suffix) parts.push(fileSlug(suffix));
 	return `${parts.join('_')}.${extension}`;
 }

@@ -15,9 +15,10 @@ import type { Dataset } from '../../core/models/matrix';
 import type { ViewBox } from '../../core/objective';
 import { drawAxes, drawAxisTitles, drawGrid, plotRect, plotTicks, setRect } from '../charts/axes';
 import { appendCanvasLayer, appendSvgLayer, mountView, sizeCanvas } from '../charts/chart-dom';
-import { CHART_FONT, CHART_THEMES } from '../charts/chart-theme';
+import { CHART_THEMES } from '../charts/chart-theme';
 import { formatDatum } from '../charts/format';
 import { appendLegend, drawLegend, type LegendItem, type LegendKeys } from '../charts/legend';
+import { snapshotLayers } from '../charts/snapshot';
 import { drawPoints, samplePoints, type PlotPoint } from '../charts/points';
 import { boundaryPolylines, polylinesToPath } from './boundary-geometry';
 import { classMargin, paintMulticlass } from './multiclass-map';
@@ -68,7 +69,7 @@ export interface BoundaryPlot {
 export { MAX_DRAWN_POINTS } from '../charts/points';
 const MARGIN = { top: 12, right: 14, bottom: 42, left: 54 };
 const MIN_SIZE = 60;
-/** The legend's keys (paintLegend draws the same on a canvas). */
+/** The legend's keys (the PNG snapshot draws the same on a canvas). */
 const LEGEND_KEYS: LegendKeys = { dot: 9, ring: 1.8, line: 16, lineWidth: 2, lift: 2, borderBox: true };
 
 let plotCount = 0;
@@ -346,31 +347,26 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 			render();
 		},
 		dispose: view.remove,
-		async snapshot(scale) {
+		snapshot(scale) {
 			const d = data;
 			const { width, height } = view;
-			if (!d || width < MIN_SIZE || height < MIN_SIZE) return null;
-			const t = CHART_THEMES[d.theme];
-			const out = document.createElement('canvas');
-			out.width = Math.round(width * scale);
-			out.height = Math.round(height * scale);
-			const ctx = out.getContext('2d');
-			if (!ctx) return null;
-			ctx.fillStyle = t.background;
-			ctx.fillRect(0, 0, out.width, out.height);
-			ctx.drawImage(canvas.node()!, 0, 0, out.width, out.height);
-			// The SVG layer (axes, points, lines) as an image of itself.
-			const clone = svg.node()!.cloneNode(true) as SVGSVGElement;
-			clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-			clone.setAttribute('font-family', CHART_FONT);
-			const xml = new XMLSerializer().serializeToString(clone);
-			const img = new Image();
-			img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xml)}`;
-			await img.decode();
-			ctx.drawImage(img, 0, 0, out.width, out.height);
-			ctx.scale(scale, scale);
-			paintLegend(ctx, legendItems, width - MARGIN.right - 6, MARGIN.top + 6, d.theme);
-			return out;
+			if (!d || width < MIN_SIZE || height < MIN_SIZE) return Promise.resolve(null);
+			return snapshotLayers(
+				{
+					width,
+					height,
+					theme: d.theme,
+					canvas: canvas.node(),
+					svg: svg.node()!,
+					legend: {
+						items: legendItems,
+						keys: LEGEND_KEYS,
+						right: width - (MARGIN.right + 6),
+						top: MARGIN.top + 6
+					}
+				},
+				scale
+			);
 		},
 		plotSize() {
 			if (view.width === 0 || view.height === 0) view.measure();
@@ -380,56 +376,6 @@ export function createBoundaryPlot(node: HTMLElement): BoundaryPlot {
 			};
 		}
 	};
-}
-
-/**
- * The legend box as the page shows it (drawLegend with LEGEND_KEYS), drawn on a canvas with its top right
- * corner at (right, top).
- */
-function paintLegend(
-	ctx: CanvasRenderingContext2D,
-	items: readonly LegendItem[],
-	right: number,
-	top: number,
-	theme: 'light' | 'dark'
-): void {
-	if (items.length === 0) return;
-	const t = CHART_THEMES[theme];
-	const line = 16.2;
-	ctx.font = `12px ${CHART_FONT}`;
-	const textW = Math.max(...items.map((i) => ctx.measureText(i.text).width));
-	const w = 8 + 22 + textW + 8;
-	const h = 4 + items.length * line + 4;
-	const x = right - w;
-	ctx.fillStyle = t.panel;
-	ctx.strokeStyle = t.border;
-	ctx.lineWidth = 1;
-	ctx.beginPath();
-	ctx.roundRect(x + 0.5, top + 0.5, w, h, 6);
-	ctx.fill();
-	ctx.stroke();
-	ctx.textBaseline = 'middle';
-	items.forEach((item, k) => {
-		const cy = top + 4 + (k + 0.5) * line;
-		const kx = x + 8;
-		ctx.strokeStyle = item.color;
-		ctx.fillStyle = item.color;
-		if (item.kind === 'line') {
-			ctx.lineWidth = 2;
-			ctx.beginPath();
-			ctx.moveTo(kx, cy);
-			ctx.lineTo(kx + 16, cy);
-			ctx.stroke();
-		} else {
-			ctx.lineWidth = 1.8;
-			ctx.beginPath();
-			ctx.arc(kx + 4.5, cy, 3.6, 0, 2 * Math.PI);
-			if (item.kind === 'dot') ctx.fill();
-			ctx.stroke();
-		}
-		ctx.fillStyle = t.text;
-		ctx.fillText(item.text, kx + 22, cy);
-	});
 }
 
 /** Binary heatmap: P(class 1) on the softened diverging scale, transparent where it is not finite. */

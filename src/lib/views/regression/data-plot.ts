@@ -13,6 +13,7 @@ import { appendCanvasLayer, appendSvgLayer, mountView, sizeCanvas } from '../cha
 import { CHART_THEMES } from '../charts/chart-theme';
 import { formatDatum } from '../charts/format';
 import { appendLegend, drawLegend, type LegendItem, type LegendKeys } from '../charts/legend';
+import { snapshotLayers } from '../charts/snapshot';
 import { drawPoints, drawStride, samplePoints, type PlotPoint } from '../charts/points';
 
 export interface PlotModel {
@@ -43,6 +44,8 @@ export interface DataPlotData {
 export interface DataPlot {
 	update(data: DataPlotData): void;
 	dispose(): void;
+	/** The plot as drawn now (shading, axes, points, lines, legend) at `scale` times its size, for a PNG. */
+	snapshot(scale: number): Promise<HTMLCanvasElement | null>;
 }
 
 export { MAX_DRAWN_POINTS } from '../charts/points';
@@ -111,6 +114,8 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 	const linesG = plotG.append('g');
 	const titles = svg.append('g');
 	const legend = appendLegend(root, 10, 8, '4px 8px');
+	let legendItems: LegendItem[] = [];
+	let legendNotes: string[] = [];
 
 	let data: DataPlotData | null = null;
 
@@ -296,9 +301,11 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 		}
 		const sample = drawStride(d.train.n) > 1 || drawStride(d.test.n) > 1;
 		drawLegend(legend, items, LEGEND_KEYS, t);
+		legendItems = items;
+		legendNotes = sample ? [`showing every ${drawStride(Math.max(d.train.n, d.test.n))}th row`] : [];
 		legend
 			.selectAll('div.note')
-			.data(sample ? [`showing every ${drawStride(Math.max(d.train.n, d.test.n))}th row`] : [])
+			.data(legendNotes)
 			.join('div')
 			.attr('class', 'note')
 			.style('color', t.muted)
@@ -353,7 +360,23 @@ export function createDataPlot(node: HTMLElement): DataPlot {
 			data = next;
 			render();
 		},
-		dispose: view.remove
+		dispose: view.remove,
+		snapshot(scale) {
+			const d = data;
+			const { width, height } = view;
+			if (!d || width < 40 || height < 40) return Promise.resolve(null);
+			return snapshotLayers(
+				{
+					width,
+					height,
+					theme: d.theme,
+					canvas: canvas.node(),
+					svg: svg.node()!,
+					legend: { items: legendItems, notes: legendNotes, keys: LEGEND_KEYS, right: width - 10, top: 8 }
+				},
+				scale
+			);
+		}
 	};
 }
 
