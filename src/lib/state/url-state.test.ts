@@ -9,6 +9,7 @@ import type { HyperSpec } from '../core/optimizers/types';
 import { createRng, type Rng } from '../core/random/rng';
 import { runTrajectory } from '../core/run/trajectory';
 import { DEFAULT_CAMERA, MAX_RUNS, MAX_STEPS, type RunConfig, type SceneConfig } from './scene';
+import { hostile, pick } from './url-testing';
 import {
 	CAMERA_PHI_RANGE,
 	CAMERA_ZOOM_RANGE,
@@ -83,10 +84,6 @@ function sceneProblems(s: SceneConfig): string[] {
 
 // ---------------------------------------------------------------------------------------------------------
 // Random valid scenes
-
-function pick<T>(rng: Rng, items: readonly T[]): T {
-	return items[rng.int(items.length)];
-}
 
 /** Doubles of every magnitude, including awkward ones, within ±limit. */
 function randomNumber(rng: Rng, limit: number): number {
@@ -538,37 +535,10 @@ describe('decodeScene fuzzing', () => {
 		'--'
 	];
 
-	function hostile(rng: Rng, valid: readonly string[]): string {
-		const mode = rng.int(4);
-		if (mode === 0) {
-			let s = '';
-			for (let i = rng.int(40); i > 0; i--) s += pick(rng, PIECES);
-			return s;
-		}
-		if (mode === 1) {
-			let s = '';
-			for (let i = rng.int(200); i > 0; i--) {
-				const r = rng.uniform();
-				s += String.fromCharCode(r < 0.7 ? 32 + rng.int(95) : r < 0.9 ? rng.int(0x800) : rng.int(0x10000));
-			}
-			return s;
-		}
-		// Mutations of real links: the kind of damage copying, chat clients and hand edits do.
-		const chars = Array.from(pick(rng, valid));
-		for (let i = 1 + rng.int(6); i > 0; i--) {
-			const at = rng.int(chars.length + 1);
-			const r = rng.uniform();
-			if (r < 0.4) chars.splice(at, 1);
-			else if (r < 0.8) chars.splice(at, 0, pick(rng, PIECES));
-			else chars.splice(at, 0, ...chars.slice(rng.int(chars.length)));
-		}
-		return mode === 2 ? chars.join('') : chars.join('').slice(0, rng.int(chars.length + 1));
-	}
-
 	it('always returns a valid scene and a few short notices, and never throws', () => {
 		const rng = createRng(7);
 		const valid = Array.from({ length: 40 }, () => encodeScene(randomScene(rng)));
-		const inputs = Array.from({ length: 3000 }, () => hostile(rng, valid));
+		const inputs = Array.from({ length: 3000 }, () => hostile(rng, valid, PIECES));
 		inputs.push(
 			'x'.repeat(MAX_QUERY_LENGTH),
 			`v=1&run=gd;lr=${'1'.repeat(MAX_QUERY_LENGTH - 20)}`,
