@@ -54,38 +54,41 @@ function check(o: PlaygroundSetOptions, minN: number): void {
 	if (!Number.isFinite(o.seed)) throw new DataError(`seed must be finite, got ${o.seed}`);
 }
 
-/** Builds a two-feature binary set: `point(rng, label, i, m)` writes row i of m in its class. */
-function binarySet(
+/**
+ * Builds a two-feature set class by class, in the order of `labels`: with k labels, each class gets floor(n / k)
+ * rows and the first n mod k classes one more. `point(rng, label, i, m, out)` writes row i of the m rows of its
+ * class: the two features, then the row's label (usually `label`).
+ */
+function classSet(
 	name: string,
 	o: PlaygroundSetOptions,
-	point: (rng: Rng, label: 0 | 1, i: number, m: number, out: [number, number, number]) => void
+	labels: readonly number[],
+	point: (rng: Rng, label: number, i: number, m: number, out: [number, number, number]) => void
 ): NamedDataset {
-	check(o, 2);
+	const k = labels.length;
+	check(o, k);
 	const { n } = o;
 	const rng = createRng(o.seed);
 	const x = new Float64Array(2 * n);
 	const y = new Float64Array(n);
-	const counts: [number, 0 | 1][] = [
-		[Math.ceil(n / 2), 1],
-		[Math.floor(n / 2), 0]
-	];
 	const row: [number, number, number] = [0, 0, 0];
 	let r = 0;
-	for (const [m, label] of counts) {
+	labels.forEach((label, c) => {
+		const m = Math.floor(n / k) + (c < n % k ? 1 : 0);
 		for (let i = 0; i < m; i++, r++) {
 			point(rng, label, i, m, row);
 			x[2 * r] = row[0];
 			x[2 * r + 1] = row[1];
 			y[r] = row[2];
 		}
-	}
+	});
 	return { x, y, n, p: 2, name, featureNames: ['x1', 'x2'] };
 }
 
 /** Two interleaved spirals, 1.75 turns each. */
 export function spiralSet(o: PlaygroundSetOptions): NamedDataset {
 	const { noise } = o;
-	return binarySet('Spiral', o, (rng, label, i, m, out) => {
+	return classSet('Spiral', o, [1, 0], (rng, label, i, m, out) => {
 		const r = (5 * i) / m;
 		const t = (1.75 * TWO_PI * i) / m + (label === 1 ? 0 : Math.PI);
 		out[0] = r * Math.sin(t) + noise * rng.range(-1, 1);
@@ -98,7 +101,7 @@ export function spiralSet(o: PlaygroundSetOptions): NamedDataset {
 export function circlesSet(o: PlaygroundSetOptions): NamedDataset {
 	const R = 5;
 	const { noise } = o;
-	return binarySet('Circles', o, (rng, label, _i, _m, out) => {
+	return classSet('Circles', o, [1, 0], (rng, label, _i, _m, out) => {
 		const r = label === 1 ? rng.range(0, R / 2) : rng.range(0.7 * R, R);
 		const a = rng.range(0, TWO_PI);
 		const px = r * Math.sin(a);
@@ -136,7 +139,7 @@ export function xorSet(o: PlaygroundSetOptions): NamedDataset {
 /** Two Gaussian clusters on the diagonal. */
 export function gaussianSet(o: PlaygroundSetOptions): NamedDataset {
 	const s = Math.sqrt(0.5 + 7 * o.noise);
-	return binarySet('Gaussian', o, (rng, label, _i, _m, out) => {
+	return classSet('Gaussian', o, [1, 0], (rng, label, _i, _m, out) => {
 		const c = label === 1 ? 2 : -2;
 		out[0] = c + s * rng.normal();
 		out[1] = c + s * rng.normal();
@@ -146,23 +149,14 @@ export function gaussianSet(o: PlaygroundSetOptions): NamedDataset {
 
 /** Three interleaved spiral arms, one class each. */
 export function spiral3Set(o: PlaygroundSetOptions): NamedDataset {
-	check(o, 3);
-	const { n, noise } = o;
-	const rng = createRng(o.seed);
-	const x = new Float64Array(2 * n);
-	const y = new Float64Array(n);
-	let r = 0;
-	for (let c = 0; c < 3; c++) {
-		const m = Math.floor(n / 3) + (c < n % 3 ? 1 : 0);
-		for (let i = 0; i < m; i++, r++) {
-			const radius = (5 * i) / m;
-			const t = (TWO_PI * i) / m + (TWO_PI * c) / 3;
-			x[2 * r] = radius * Math.sin(t) + noise * rng.range(-1, 1);
-			x[2 * r + 1] = radius * Math.cos(t) + noise * rng.range(-1, 1);
-			y[r] = c;
-		}
-	}
-	return { x, y, n, p: 2, name: 'Three spirals', featureNames: ['x1', 'x2'] };
+	const { noise } = o;
+	return classSet('Three spirals', o, [0, 1, 2], (rng, c, i, m, out) => {
+		const r = (5 * i) / m;
+		const t = (TWO_PI * i) / m + (TWO_PI * c) / 3;
+		out[0] = r * Math.sin(t) + noise * rng.range(-1, 1);
+		out[1] = r * Math.cos(t) + noise * rng.range(-1, 1);
+		out[2] = c;
+	});
 }
 
 function curve(name: string, f: (x: number) => number, o: PlaygroundSetOptions): NamedDataset {
