@@ -2,8 +2,9 @@
  * Several classes on the network page: the three-spiral set and the penguins' three species train with a
  * softmax output; the map shows each class's region in its colour, the legend and the network name the classes.
  */
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { pngInfo } from '../../src/lib/export/media-check';
+import { menuDownload } from './menu-download';
 import { watchErrors } from './watch-errors';
 
 const epoch = async (page: Page) =>
@@ -78,24 +79,19 @@ test('three spirals: softmax over three classes, each region in its class colour
 	await expect(plot.locator('path[d^="M"]').first()).toBeAttached();
 
 	// Export: the map as a PNG at twice the plot's size, and the curves with one row per epoch.
-	const download = async (item: RegExp) => {
-		const menu = page.getByRole('menuitem', { name: item });
-		if (!(await menu.isVisible())) await page.getByRole('button', { name: 'Export' }).click();
-		const [dl] = await Promise.all([page.waitForEvent('download'), menu.click()]);
-		const path = await dl.path();
-		return { name: dl.suggestedFilename(), bytes: readFileSync(path!) };
-	};
-	const png = await download(/PNG/);
+	const png = await menuDownload(page, /PNG/);
 	expect(png.name).toBe('spiral3_gd_epoch300_boundary.png');
-	expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
 	const box = (await plot.boundingBox())!;
-	expect(png.bytes.readUInt32BE(16)).toBe(2 * Math.floor(box.width));
-	expect(png.bytes.readUInt32BE(20)).toBe(2 * Math.floor(box.height));
-	const csv = (await download(/CSV/)).bytes.toString().trim().split('\n');
+	expect(pngInfo(png.bytes)).toEqual({
+		png: true,
+		width: 2 * Math.floor(box.width),
+		height: 2 * Math.floor(box.height)
+	});
+	const csv = (await menuDownload(page, /CSV/)).bytes.toString().trim().split('\n');
 	expect(csv[0]).toMatch(/^run,optimizer,status,epoch,train_loss,test_loss,train_accuracy,test_accuracy/);
 	expect(csv.length).toBe(1 + 301);
 	expect(csv.at(-1)).toMatch(/^1,gd,ok,300,/);
-	const net = JSON.parse((await download(/JSON/)).bytes.toString());
+	const net = JSON.parse((await menuDownload(page, /JSON/)).bytes.toString());
 	expect(net.task).toBe('multiclass');
 	expect(net.layers.map((l: { outputs: number }) => l.outputs)).toEqual([16, 16, 3]);
 	expect(problems).toEqual([]);

@@ -37,7 +37,8 @@ export async function renderPng(
 	}
 }
 
-function canvasToPng(canvas: HTMLCanvasElement | OffscreenCanvas): Promise<Blob> {
+/** A canvas as a PNG blob; rejects when the browser cannot encode it. */
+export function canvasToPng(canvas: HTMLCanvasElement | OffscreenCanvas): Promise<Blob> {
 	if (!('toBlob' in canvas)) return canvas.convertToBlob({ type: 'image/png' });
 	return new Promise((resolve, reject) => {
 		canvas.toBlob(
