@@ -39,12 +39,27 @@ export function cell(text: string): string {
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(scene: DataScene): string {
+/**
+ * One CSV column per hyperparameter any run has, in order of first appearance: the keys, and a run's cells for
+ * them (empty where the run's optimizer has no such hyperparameter).
+ */
+export function hyperColumns(runs: readonly { readonly hyper: Readonly<Record<string, HyperValue>> }[]): {
+	keys: string[];
+	cells: (hyper: Readonly<Record<string, HyperValue>>) => string[];
+} {
 	const keys: string[] = [];
-	for (const r of scene.runs) for (const k of Object.keys(r.hyper)) if (!keys.includes(k)) keys.push(k);
+	for (const r of runs) for (const k of Object.keys(r.hyper)) if (!keys.includes(k)) keys.push(k);
+	return {
+		keys,
+		cells: (hyper) => keys.map((k) => (hyper[k] === undefined ? '' : cell(formatHyperValue(hyper[k]))))
+	};
+}
+
+export function toCsv(scene: DataScene): string {
+	const { keys, cells } = hyperColumns(scene.runs);
 	const rows = [['run', 'optimizer', 'step', 'x', 'y', 'f', ...keys].map(cell).join(',')];
 	scene.runs.forEach((r, i) => {
-		const hyper = keys.map((k) => (r.hyper[k] === undefined ? '' : cell(formatHyperValue(r.hyper[k]))));
+		const hyper = cells(r.hyper);
 		for (let k = 0; k < r.count; k++) {
 			const p = r.points;
 			rows.push(

@@ -5,9 +5,8 @@
  */
 import type { Mlp, MlpSpec } from '../core/nn/mlp';
 import { layerWeights } from '../core/nn/mlp';
-import { formatHyperValue } from '../core/optimizers/hyper';
 import type { HyperValue } from '../core/optimizers/types';
-import { cell } from './data';
+import { cell, hyperColumns } from './data';
 
 export interface CurveRun {
 	readonly optimizer: string;
@@ -27,8 +26,7 @@ function num(v: number | undefined): string {
 
 /** `run,optimizer,status,epoch,train_loss,test_loss,train_accuracy,test_accuracy` plus one column per hyperparameter. */
 export function curvesCsv(runs: readonly CurveRun[]): string {
-	const keys: string[] = [];
-	for (const r of runs) for (const k of Object.keys(r.hyper)) if (!keys.includes(k)) keys.push(k);
+	const { keys, cells } = hyperColumns(runs);
 	const head = [
 		'run',
 		'optimizer',
@@ -41,7 +39,7 @@ export function curvesCsv(runs: readonly CurveRun[]): string {
 	];
 	const rows = [[...head, ...keys].map(cell).join(',')];
 	runs.forEach((r, i) => {
-		const hyper = keys.map((k) => (r.hyper[k] === undefined ? '' : cell(formatHyperValue(r.hyper[k]))));
+		const hyper = cells(r.hyper);
 		for (let e = 0; e < r.epochs.length; e++)
 			rows.push(
 				[
